@@ -99,7 +99,7 @@ final class CellForms {
         public Object read(Cell cell, Object previous) throws BadCell {
             BigDecimal value = parseDecimal(cell);
             if (value.signum() < 0) {
-                throw new BadCell("range.non_negative", "expected an amount of 0 or more");
+                throw new BadCell(RuleIds.RANGE_NON_NEGATIVE, "expected an amount of 0 or more");
             }
             return value;
         }
@@ -115,7 +115,7 @@ final class CellForms {
         public Object read(Cell cell, Object previous) throws BadCell {
             BigDecimal value = parseDecimal(cell);
             if (value.signum() <= 0) {
-                throw new BadCell("range.amount_positive", "expected an amount greater than 0");
+                throw new BadCell(RuleIds.RANGE_AMOUNT_POSITIVE, "expected an amount greater than 0");
             }
             return value;
         }
@@ -131,11 +131,11 @@ final class CellForms {
         public Object read(Cell cell, Object previous) throws BadCell {
             BigDecimal value = parseDecimal(cell);
             if (value.signum() < 0) {
-                throw new BadCell("range.non_negative", "expected a rate of 0 or more");
+                throw new BadCell(RuleIds.RANGE_NON_NEGATIVE, "expected a rate of 0 or more");
             }
             if (value.compareTo(ONE) > 0) {
                 throw new BadCell(
-                        "range.rate",
+                        RuleIds.RANGE_RATE,
                         "expected an annual rate as a decimal fraction between 0 and 1 (0.0435 = 4.35%); this looks"
                                 + " like a percentage: divide it by 100");
             }
@@ -167,7 +167,7 @@ final class CellForms {
         public Object read(Cell cell, Object previous) throws BadCell {
             Boolean value = BOOLEANS.get(cell.text().toLowerCase(Locale.ROOT));
             if (value == null) {
-                throw new BadCell("boolean.format", "expected true or false");
+                throw new BadCell(RuleIds.BOOLEAN_FORMAT, "expected true or false");
             }
             return value;
         }
@@ -185,7 +185,8 @@ final class CellForms {
         public Object read(Cell cell, Object previous) throws BadCell {
             String code = CURRENCIES.get(cell.text().toUpperCase(Locale.ROOT));
             if (code == null) {
-                throw new BadCell("currency.format", "expected an ISO 4217 currency code such as CNY, USD, EUR, HKD");
+                throw new BadCell(
+                        RuleIds.CURRENCY_FORMAT, "expected an ISO 4217 currency code such as CNY, USD, EUR, HKD");
             }
             return code;
         }
@@ -253,7 +254,7 @@ final class CellForms {
                     return constant;
                 }
             }
-            throw new BadCell("enum", "expected one of: " + codes);
+            throw new BadCell(RuleIds.ENUM, "expected one of: " + codes);
         }
 
         @Override
@@ -323,17 +324,18 @@ final class CellForms {
             throw badDate();
         }
         if (month < 1 || month > 12) {
-            throw new BadCell("date.format", "not a date in the calendar: there is no month " + month);
+            throw new BadCell(RuleIds.DATE_FORMAT, "not a date in the calendar: there is no month " + month);
         }
         if (day < 1 || day > lengthOfMonth(year, month)) {
             throw new BadCell(
-                    "date.format",
+                    RuleIds.DATE_FORMAT,
                     "not a date in the calendar: month " + month + " of " + year + " has " + lengthOfMonth(year, month)
                             + " days");
         }
         if (year < MIN_YEAR || year > MAX_YEAR) {
             throw new BadCell(
-                    "range.date", "the year is outside " + MIN_YEAR + ".." + MAX_YEAR + ": check the date for a typo");
+                    RuleIds.RANGE_DATE,
+                    "the year is outside " + MIN_YEAR + ".." + MAX_YEAR + ": check the date for a typo");
         }
         return LocalDate.of(year, month, day);
     }
@@ -378,7 +380,7 @@ final class CellForms {
     }
 
     private static BadCell badDate() {
-        return new BadCell("date.format", "expected " + DATE_FORMS);
+        return new BadCell(RuleIds.DATE_FORMAT, "expected " + DATE_FORMS);
     }
 
     private static int lengthOfMonth(int year, int month) {
@@ -469,7 +471,7 @@ final class CellForms {
 
     private static BadCell badThousands() {
         return new BadCell(
-                "decimal.format",
+                RuleIds.DECIMAL_FORMAT,
                 "expected a decimal number with '.' as the decimal point; ',' is only accepted as a thousands"
                         + " separator, as in \"1,200.50\"");
     }
@@ -483,23 +485,24 @@ final class CellForms {
             char c = cell.chars[i];
             if (Character.getType(c) == Character.CURRENCY_SYMBOL || c == '元' || hasDigit && isCurrencyCode(cell, i)) {
                 return new BadCell(
-                        "decimal.currency_symbol",
+                        RuleIds.DECIMAL_CURRENCY_SYMBOL,
                         "amounts carry no currency symbol or code: write the number only (e.g. 100.00); a loan's"
                                 + " currency goes in its currency column");
             }
             if (c == '%') {
                 return new BadCell(
-                        "decimal.format", "expected a decimal fraction, not a percentage: write 0.0435 for 4.35%");
+                        RuleIds.DECIMAL_FORMAT,
+                        "expected a decimal fraction, not a percentage: write 0.0435 for 4.35%");
             }
         }
         if (cell.contains('e') || cell.contains('E')) {
             return new BadCell(
-                    "decimal.format",
+                    RuleIds.DECIMAL_FORMAT,
                     "expected a plain decimal number, not scientific notation: format the column as a number with"
                             + " all its digits before exporting");
         }
         return new BadCell(
-                "decimal.format",
+                RuleIds.DECIMAL_FORMAT,
                 "expected a decimal number with '.' as the decimal point, e.g. 1200.50 or \"1,200.50\"");
     }
 
@@ -543,7 +546,7 @@ final class CellForms {
 
     private static BadCell badInteger(Cell cell) {
         return new BadCell(
-                "integer.format",
+                RuleIds.INTEGER_FORMAT,
                 cell.contains('.')
                         ? "expected a whole number, without a decimal point"
                         : "expected a whole number of at most 9 digits, e.g. 12");

@@ -57,7 +57,7 @@ final class ContractTables {
             List.of(notBefore(
                     "closed_on",
                     "onboarded_on",
-                    "range.closed_before_onboarded",
+                    RuleIds.RANGE_CLOSED_BEFORE_ONBOARDED,
                     "a relationship cannot end before it starts")));
 
     static final Schema LOANS = new Schema(
@@ -87,20 +87,20 @@ final class ContractTables {
             List.of(notBefore(
                     "maturity_date",
                     "start_date",
-                    "range.maturity_before_start",
+                    RuleIds.RANGE_MATURITY_BEFORE_START,
                     "a loan cannot mature before it starts")));
 
     static final Schema INSTALLMENTS = new Schema(
             Table.INSTALLMENTS,
             List.of(
                     required("loan_id", text()),
-                    required("installment_no", integer(1, Integer.MAX_VALUE, "range.installment_no")),
+                    required("installment_no", integer(1, Integer.MAX_VALUE, RuleIds.RANGE_INSTALLMENT_NO)),
                     required("due_date", date()),
                     required("due_amount", nonNegativeAmount()),
                     optional("paid_date", date()),
                     optional("paid_amount", nonNegativeAmount())),
             v -> new Installment(v.text(0), v.integer(1), v.date(2), v.decimal(3), v.date(4), v.decimal(5)),
-            List.of(amountNeedsDate("paid_amount", "paid_date", "installment.paid_without_date")));
+            List.of(amountNeedsDate("paid_amount", "paid_date", RuleIds.INSTALLMENT_PAID_WITHOUT_DATE)));
 
     static final Schema COMPLAINTS = new Schema(
             Table.COMPLAINTS,
@@ -116,7 +116,7 @@ final class ContractTables {
             List.of(notBefore(
                     "resolved_on",
                     "received_on",
-                    "range.resolved_before_received",
+                    RuleIds.RANGE_RESOLVED_BEFORE_RECEIVED,
                     "a complaint cannot be resolved before it is received")));
 
     static final Schema SURVEYS = new Schema(
@@ -124,10 +124,10 @@ final class ContractTables {
             List.of(
                     required("customer_id", text()),
                     required("surveyed_on", date()),
-                    optional("satisfaction", integer(1, 5, "range.satisfaction")),
-                    optional("nps", integer(0, 10, "range.nps"))),
+                    optional("satisfaction", integer(1, 5, RuleIds.RANGE_SATISFACTION)),
+                    optional("nps", integer(0, 10, RuleIds.RANGE_NPS))),
             v -> new Survey(v.text(0), v.date(1), v.integer(2), v.integer(3)),
-            List.of(atLeastOne("satisfaction", "nps", "survey.no_score")));
+            List.of(atLeastOne("satisfaction", "nps", RuleIds.SURVEY_NO_SCORE)));
 
     static final Schema INTERACTIONS = new Schema(
             Table.INTERACTIONS,

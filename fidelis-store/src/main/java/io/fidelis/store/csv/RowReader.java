@@ -83,7 +83,7 @@ final class RowReader {
                         line,
                         name,
                         null,
-                        "header.duplicate_column",
+                        RuleIds.HEADER_DUPLICATE_COLUMN,
                         "the header names " + name + " twice (columns " + (seen.get(name) + 1) + " and " + (i + 1)
                                 + "): keep one of them"));
             } else {
@@ -94,7 +94,12 @@ final class RowReader {
         for (Column column : schema.columns()) {
             if (column.required() && !seen.containsKey(column.name())) {
                 rejects.add(new Reject(
-                        file, line, column.name(), null, "header.missing_column", missing(schema, column, header)));
+                        file,
+                        line,
+                        column.name(),
+                        null,
+                        RuleIds.HEADER_MISSING_COLUMN,
+                        missing(schema, column, header)));
             }
         }
         if (!rejects.isEmpty()) {
@@ -140,12 +145,12 @@ final class RowReader {
             Column column = b.column;
             cell.set(chars, row.start(b.fileIndex), row.end(b.fileIndex));
             if (row.replacement() && cell.contains('\uFFFD')) {
-                reject(line, column.name(), cell.shown(), "encoding", encodingMessage());
+                reject(line, column.name(), cell.shown(), RuleIds.ENCODING, encodingMessage());
                 broken = true;
             } else if (cell.isEmpty()) {
                 values.set(b.position, null);
                 if (column.required()) {
-                    reject(line, column.name(), null, "required", required(column));
+                    reject(line, column.name(), null, RuleIds.REQUIRED, required(column));
                     broken = true;
                 }
             } else {
@@ -176,7 +181,7 @@ final class RowReader {
             record = schema.create(values);
         } catch (IllegalArgumentException e) {
             // the core's own invariants, a safety net behind the rules above
-            reject(line, null, null, "record.invalid", e.getMessage());
+            reject(line, null, null, RuleIds.RECORD_INVALID, e.getMessage());
             return false;
         }
         sink.row(record, line);
@@ -185,23 +190,23 @@ final class RowReader {
 
     private String structureProblem(CsvScanner row) {
         if (row.tooLong()) {
-            return "row.too_long";
+            return RuleIds.ROW_TOO_LONG;
         }
         if (row.unclosedQuote() || row.textAfterQuote()) {
-            return "row.quoting";
+            return RuleIds.ROW_QUOTING;
         }
         if (row.fieldCount() != headerSize) {
-            return "row.field_count";
+            return RuleIds.ROW_FIELD_COUNT;
         }
         return null;
     }
 
     private String structureMessage(String problem, CsvScanner row) {
         return switch (problem) {
-            case "row.too_long" ->
+            case RuleIds.ROW_TOO_LONG ->
                 "the row has more than " + CsvScanner.MAX_ROW_CHARS + " characters or " + CsvScanner.MAX_FIELDS
                         + " fields, usually because a quote is never closed: check the quotes";
-            case "row.field_count" ->
+            case RuleIds.ROW_FIELD_COUNT ->
                 "the row has " + row.fieldCount() + " fields but the header has " + headerSize
                         + ": a cell holding the delimiter or a line break must be in double quotes";
             default ->
