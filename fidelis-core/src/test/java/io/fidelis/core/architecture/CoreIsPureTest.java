@@ -58,7 +58,8 @@ class CoreIsPureTest {
         noClasses()
                 .should()
                 .dependOnClassesThat()
-                .resideOutsideOfPackages("io.fidelis.core..", "java..", "javax.annotation..", "org.apache.commons.math3..")
+                .resideOutsideOfPackages(
+                        "io.fidelis.core..", "java..", "javax.annotation..", "org.apache.commons.math3..")
                 .because("the core depends on nothing but the JDK and commons-math3's pure mathematics")
                 .check(CORE);
     }
