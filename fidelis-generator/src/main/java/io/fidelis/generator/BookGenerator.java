@@ -46,6 +46,7 @@ public final class BookGenerator {
      * @param progress told the number of customers written so far, now and then and once at the end
      */
     public GenerationSummary writeTo(Path directory, IntConsumer progress) throws IOException {
+        Objects.requireNonNull(progress, "progress");
         Files.createDirectories(directory);
         CustomerSimulation simulation = new CustomerSimulation(settings);
         Ids ids = new Ids();

@@ -47,8 +47,7 @@ final class CustomerSimulation {
 
     /** The customer at {@code index} (0-based); loan and complaint ids are taken from {@code ids} in file order. */
     CustomerStory simulate(int index, Ids ids) {
-        // Separate streams per concern, so that drawing more in one (say, a later treatment) leaves the others as they
-        // are.
+        // One stream per concern: drawing more in one (a later treatment, say) leaves the others unchanged.
         SplittableRandom random = Seeds.forCustomer(settings.seed(), index);
         Draw planDraw = new Draw(random.split());
         Draw firmDraw = new Draw(random.split());
@@ -96,7 +95,8 @@ final class CustomerSimulation {
             closedOn = plan.turn().plusDays(draw.between(0, 45));
             reason = draw.chance(0.8) ? CloseReason.MOVED_TO_COMPETITOR : CloseReason.CLOSED_BY_CUSTOMER;
         } else if (book.defaultedOn != null) {
-            closedOn = book.defaultedOn.plusDays(draw.between(60, 300));
+            // Closed once the collection contacts are over.
+            closedOn = Planner.later(book.defaultedOn.plusDays(draw.between(60, 300)), plan.activityEnd());
             reason = CloseReason.DEFAULT;
         }
         if (closedOn != null && closedOn.isAfter(end)) {
@@ -158,6 +158,9 @@ final class CustomerSimulation {
         }
         if (plan.enrolledOn() != null) {
             touches.add(new Touch(plan.enrolledOn(), InteractionType.PROGRAMME_ENROLLED));
+        }
+        if (plan.archetype() == Archetype.NEW) {
+            touches.add(new Touch(plan.onboardedOn(), InteractionType.MEETING)); // the onboarding meeting
         }
         received.sort(Comparator.comparing(Complaint::receivedOn));
         for (Complaint complaint : received) {

@@ -76,8 +76,4 @@ final class Draw {
     <T> T oneOf(T[] values) {
         return values[random.nextInt(values.length)];
     }
-
-    int oneOf(int[] values) {
-        return values[random.nextInt(values.length)];
-    }
 }

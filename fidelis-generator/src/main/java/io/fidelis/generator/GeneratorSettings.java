@@ -41,8 +41,9 @@ public record GeneratorSettings(int customers, long seed, LocalDate end, int yea
         if (years < 1 || years > MAX_YEARS) {
             throw new IllegalArgumentException("years must be between 1 and " + MAX_YEARS + ", was " + years);
         }
-        if (end.getYear() < 1900 + 40 || end.getYear() > 9999 - 20) {
-            throw new IllegalArgumentException("end must be a date between 1940 and 9979, was " + end);
+        // Room for decades of history before the end and ten-year loans after it, all in four-digit years.
+        if (end.getYear() < 1900 || end.getYear() > 9900) {
+            throw new IllegalArgumentException("end must be a date in the years 1900 to 9900, was " + end);
         }
     }
 

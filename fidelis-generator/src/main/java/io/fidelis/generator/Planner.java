@@ -187,7 +187,7 @@ final class Planner {
         return later(onboarded.plusDays(draw.between(0, 60)), legacy);
     }
 
-    /** Enrolment in the loyalty programme with chance {@code share}, between half a year after onboarding and {@code until}. */
+    /** Enrolment in the loyalty programme with chance {@code share}, from half a year after onboarding to {@code until}. */
     private LocalDate enrolment(Draw draw, LocalDate onboarded, LocalDate until, double share) {
         if (!draw.chance(share)) {
             return null;

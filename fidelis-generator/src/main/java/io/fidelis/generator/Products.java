@@ -158,7 +158,7 @@ final class Products {
         return canStretch ? stretched : -1;
     }
 
-    /** Log-normal around the product's median, shifted by company size, within the product's range, in whole 10,000 CNY. */
+    /** Log-normal around the product's median, shifted by company size, within its range, in whole 10,000 CNY. */
     private static long amountFen(Product product, CompanySize size, Draw draw) {
         double[] range = switch (product) {
             // min, median, max in CNY

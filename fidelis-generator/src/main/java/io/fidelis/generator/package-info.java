@@ -1,2 +1,2 @@
-/** A seeded, synthetic corporate loan book in the input contract's CSV format, with the intended class of every customer (see {@link io.fidelis.generator.Archetype}). */
+/** A seeded, synthetic corporate loan book in the contract's CSV format, with every customer's intended class. */
 package io.fidelis.generator;
