@@ -1,0 +1,41 @@
+package io.fidelis.generator;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a generation run wrote.
+ *
+ * @param settings the settings it ran with
+ * @param files the CSV files written (the six tables of the contract, then {@code truth.csv}) with their row counts
+ * @param parameters the {@code generation.json} file recording the settings
+ * @param customersByArchetype how many customers of each archetype, in archetype order
+ */
+public record GenerationSummary(
+        GeneratorSettings settings,
+        List<WrittenFile> files,
+        Path parameters,
+        Map<Archetype, Integer> customersByArchetype) {
+
+    public GenerationSummary {
+        files = List.copyOf(files);
+        customersByArchetype = Collections.unmodifiableMap(new EnumMap<>(customersByArchetype));
+    }
+
+    /**
+     * One CSV file written.
+     *
+     * @param path where
+     * @param rows data rows, header excluded
+     */
+    public record WrittenFile(Path path, long rows) {
+
+        /** The file's name, e.g. {@code loans.csv}. */
+        public String name() {
+            return path.getFileName().toString();
+        }
+    }
+}
