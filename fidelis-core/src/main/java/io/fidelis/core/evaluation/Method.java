@@ -17,10 +17,14 @@ public enum Method implements Coded {
     NEWCOMBE_HYBRID_SCORE_FISHER("newcombe_hybrid_score_fisher"),
     /** Difference of two proportions, hybrid score with continuity correction (Newcombe 1998b, method 11). */
     NEWCOMBE_HYBRID_SCORE_CORRECTED("newcombe_hybrid_score_corrected"),
-    /** Ratio of two risks (&gt; 0), or relative change (ratio - 1); Katz log interval, Wald p-value on the log. */
+    /** Ratio of two risks (&gt; 0); Katz log interval, Wald p-value on the log scale. */
     RISK_RATIO_KATZ("risk_ratio_katz"),
     /** As {@link #RISK_RATIO_KATZ}, after adding 0.5 to every cell because a count was zero. */
     RISK_RATIO_KATZ_HALF_CORRECTED("risk_ratio_katz_half_corrected"),
+    /** Relative change of a rate, after / before - 1 (&gt; -1; -0.30 is "fell by 30%"), from the Katz risk ratio. */
+    RELATIVE_CHANGE_KATZ("relative_change_katz"),
+    /** As {@link #RELATIVE_CHANGE_KATZ}, after adding 0.5 to every cell because a count was zero. */
+    RELATIVE_CHANGE_KATZ_HALF_CORRECTED("relative_change_katz_half_corrected"),
     /** One mean in the outcome's unit, Student t interval. No p-value. */
     STUDENT_T_MEAN("student_t_mean"),
     /** Difference of two means, Welch's unequal-variance t interval and test. */

@@ -219,8 +219,12 @@ public final class Proportions {
 
     private static Finding katz(
             BinarySample first, BinarySample second, EstimationSettings settings, double nullRatio, double shift) {
-        Optional<InsufficientData> insufficient =
-                settings.check(Method.RISK_RATIO_KATZ, 1, first.groupSize(), second.groupSize());
+        boolean change = shift != 0;
+        Optional<InsufficientData> insufficient = settings.check(
+                change ? Method.RELATIVE_CHANGE_KATZ : Method.RISK_RATIO_KATZ,
+                1,
+                first.groupSize(),
+                second.groupSize());
         if (insufficient.isPresent()) {
             return insufficient.get();
         }
@@ -243,7 +247,9 @@ public final class Proportions {
                 OptionalDouble.of(p),
                 settings.confidenceLevel(),
                 List.of(first.groupSize(), second.groupSize()),
-                zero ? Method.RISK_RATIO_KATZ_HALF_CORRECTED : Method.RISK_RATIO_KATZ,
+                change
+                        ? (zero ? Method.RELATIVE_CHANGE_KATZ_HALF_CORRECTED : Method.RELATIVE_CHANGE_KATZ)
+                        : (zero ? Method.RISK_RATIO_KATZ_HALF_CORRECTED : Method.RISK_RATIO_KATZ),
                 Resampling.NONE);
     }
 

@@ -21,6 +21,8 @@ import java.util.TreeMap;
  */
 public final class StratifiedAssignment {
 
+    private static final double ROUNDING_NOISE = 1e-9;
+
     private StratifiedAssignment() {}
 
     /**
@@ -63,8 +65,10 @@ public final class StratifiedAssignment {
                 customers.set(j, swap);
             }
             double exact = treatmentShare * customers.size();
-            int treated = (int) Math.floor(exact);
-            if (random.nextDouble() < exact - treated) {
+            // 0.3 * 10 is 3.0000000000000004 in binary: round away such noise before the fraction is drawn.
+            int treated = (int) Math.floor(exact + ROUNDING_NOISE);
+            double fraction = exact - treated;
+            if (fraction > ROUNDING_NOISE && random.nextDouble() < fraction) {
                 treated++;
             }
             for (int i = 0; i < customers.size(); i++) {

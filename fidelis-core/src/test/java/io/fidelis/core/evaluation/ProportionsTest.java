@@ -130,6 +130,7 @@ class ProportionsTest {
         assertThat(change.lower()).isCloseTo(-0.537201, within(1e-6));
         assertThat(change.upper()).isCloseTo(0.058774, within(1e-6));
         assertThat(change.significantAt(0.05)).isFalse();
+        assertThat(change.method()).isEqualTo(Method.RELATIVE_CHANGE_KATZ);
     }
 
     @Test
