@@ -5,6 +5,8 @@ import io.fidelis.core.features.FeatureId;
 import io.fidelis.core.features.FeatureValue;
 import io.fidelis.core.features.Features;
 import io.fidelis.core.policy.Factor;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -81,10 +83,16 @@ final class Scoring {
         return new Result(score, scoredWeight, contributions, reasons);
     }
 
-    /** Hundredths, half up, within 0 to 100. */
+    /**
+     * Hundredths, half up, within 0 to 100. Rounds to nine decimals first so that binary noise in the sum (69.994999…
+     * for 69.995) does not decide a band edge.
+     */
     static double round(double raw) {
         double clamped = Math.max(0, Math.min(FULL_SCORE, raw));
-        return Math.round(clamped * 100) / 100.0;
+        return BigDecimal.valueOf(clamped)
+                .setScale(9, RoundingMode.HALF_UP)
+                .setScale(2, RoundingMode.HALF_UP)
+                .doubleValue();
     }
 
     /** The strongest positive, the strongest negative, then the rest by the size of their impact. */

@@ -1,5 +1,7 @@
 package io.fidelis.core.policy;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -12,7 +14,8 @@ import java.util.List;
 public record TierPolicy(List<TierBand> bands, Caps caps, Hysteresis hysteresis) {
 
     public TierPolicy {
-        bands = bands == null ? null : List.copyOf(bands);
+        // a copy that keeps null bands, so that validation can report them by index
+        bands = bands == null ? null : Collections.unmodifiableList(new ArrayList<>(bands));
     }
 
     /** The tier of {@code score} (0 to 100). */
