@@ -5,10 +5,7 @@ import io.fidelis.core.features.FeatureId;
 import io.fidelis.core.features.FeatureValue;
 import io.fidelis.core.features.Features;
 import io.fidelis.core.policy.Factor;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -46,7 +43,7 @@ final class Scoring {
         double scale = scoredWeight > 0 ? FULL_SCORE / scoredWeight : 0;
         List<Contribution> contributions = new ArrayList<>(n);
         List<Reason> scored = new ArrayList<>(n);
-        List<Double> impacts = new ArrayList<>(n);
+        double[] impacts = new double[n];
         List<Reason> missing = new ArrayList<>(2);
         double raw = 0;
         for (int i = 0; i < n; i++) {
@@ -75,7 +72,7 @@ final class Scoring {
             }
             scored.add(Reason.of(
                     readsHigh ? pair.high() : pair.low(), favourable ? Effect.POSITIVE : Effect.NEGATIVE, evidence));
-            impacts.add(contribution.impact());
+            impacts[scored.size() - 1] = contribution.impact();
         }
         List<Reason> reasons = order(scored, impacts);
         reasons.addAll(missing);
@@ -84,25 +81,34 @@ final class Scoring {
     }
 
     /**
-     * Hundredths, half up, within 0 to 100. Rounds to nine decimals first so that binary noise in the sum (69.994999…
-     * for 69.995) does not decide a band edge.
+     * Hundredths, half up, within 0 to 100. Rounds to whole billionths first so that binary noise in the sum
+     * (69.994999… for 69.995) does not decide a band edge.
      */
     static double round(double raw) {
         double clamped = Math.max(0, Math.min(FULL_SCORE, raw));
-        return BigDecimal.valueOf(clamped)
-                .setScale(9, RoundingMode.HALF_UP)
-                .setScale(2, RoundingMode.HALF_UP)
-                .doubleValue();
+        long billionths = Math.round(clamped * 1e9);
+        return ((billionths + 5_000_000) / 10_000_000) / 100.0;
     }
 
     /** The strongest positive, the strongest negative, then the rest by the size of their impact. */
-    private static List<Reason> order(List<Reason> reasons, List<Double> impacts) {
-        List<Integer> indexes = new ArrayList<>(reasons.size());
-        for (int i = 0; i < reasons.size(); i++) {
-            indexes.add(i);
+    private static List<Reason> order(List<Reason> reasons, double[] impacts) {
+        int n = reasons.size();
+        int[] indexes = new int[n];
+        for (int i = 0; i < n; i++) {
+            indexes[i] = i;
         }
-        indexes.sort(Comparator.comparingDouble((Integer i) -> -Math.abs(impacts.get(i))));
-        List<Reason> ordered = new ArrayList<>(reasons.size() + 2);
+        // insertion sort: a handful of factors, stable, no boxing
+        for (int i = 1; i < n; i++) {
+            int index = indexes[i];
+            double size = Math.abs(impacts[index]);
+            int j = i - 1;
+            while (j >= 0 && Math.abs(impacts[indexes[j]]) < size) {
+                indexes[j + 1] = indexes[j];
+                j--;
+            }
+            indexes[j + 1] = index;
+        }
+        List<Reason> ordered = new ArrayList<>(n + 2);
         int firstPositive = -1;
         int firstNegative = -1;
         for (int i : indexes) {
