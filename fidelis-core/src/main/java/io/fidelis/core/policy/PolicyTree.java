@@ -106,6 +106,16 @@ public final class PolicyTree {
                 (Strategies) parts[13]);
     }
 
+    /** Every problem of the policy the tree describes; empty when it is valid. */
+    public static List<PolicyProblem> problems(Map<String, ?> root) {
+        try {
+            read(root);
+            return List.of();
+        } catch (InvalidPolicyException e) {
+            return e.problems();
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static <T> T cast(Object value) {
         return (T) value;

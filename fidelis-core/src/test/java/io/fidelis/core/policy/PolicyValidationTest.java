@@ -203,6 +203,8 @@ class PolicyValidationTest {
                 .containsExactlyInAnyOrder(
                         "factors[1].feature", "tiers.bands[1].min", "strategies.medium.churned", "grace_days");
         assertThat(thrown.getMessage()).contains("grace_days: must be between 0 and 366, was -1");
+        assertThat(PolicyTree.problems(tree)).isEqualTo(thrown.problems());
+        assertThat(PolicyTree.problems(PolicyFixtures.seedCaseTree())).isEmpty();
     }
 
     @Test
