@@ -1,0 +1,147 @@
+package io.fidelis.core.classification;
+
+import io.fidelis.core.domain.CustomerHistory;
+import io.fidelis.core.features.ComputeFeatures;
+import io.fidelis.core.features.Features;
+import io.fidelis.core.policy.Policy;
+import io.fidelis.core.policy.Stage;
+import io.fidelis.core.policy.Tier;
+import io.fidelis.core.strategy.Actions;
+import io.fidelis.core.strategy.GuardedActions;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * Classifies customers under one {@link Policy}: features, score, tier (band, hysteresis, caps, override), stage,
+ * actions and the guardrail's conflicts. Pure and deterministic: the same history, date and inputs give an equal
+ * result; records dated after the as-of date are never read. Immutable and safe to share between threads.
+ */
+public final class Classifier {
+
+    private final Policy policy;
+    private final ComputeFeatures computeFeatures;
+
+    public Classifier(Policy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.computeFeatures = new ComputeFeatures(policy.featureSettings());
+    }
+
+    /** The policy it classifies under. */
+    public Policy policy() {
+        return policy;
+    }
+
+    /** The classification of {@code history}'s customer as of {@code asOf}, without history or overrides. */
+    public Classification classify(CustomerHistory history, LocalDate asOf) {
+        return classify(history, asOf, List.of(), List.of());
+    }
+
+    /**
+     * The classification of {@code history}'s customer as of {@code asOf}.
+     *
+     * @param prior the customer's previous monthly evaluations, for hysteresis (any order; empty for none)
+     * @param overrides manual overrides; those of other customers or not in force on {@code asOf} are ignored, and of
+     *     several in force the last listed wins
+     */
+    public Classification classify(
+            CustomerHistory history, LocalDate asOf, List<PriorEvaluation> prior, List<ManualOverride> overrides) {
+        return classify(history.customerId(), computeFeatures.of(history, asOf), prior, overrides);
+    }
+
+    /** The classification of a customer whose features are already computed (as of {@link Features#asOf()}). */
+    public Classification classify(
+            String customerId, Features features, List<PriorEvaluation> prior, List<ManualOverride> overrides) {
+        LocalDate asOf = features.asOf();
+        Scoring.Result scoring = Scoring.score(policy.factors(), features);
+        OptionalDouble score = scoring.score();
+        Tier scoreTier = score.isPresent() ? policy.tiers().tierFor(score.getAsDouble()) : Tier.MEDIUM;
+        boolean creditEvent = !policy.guardrail().signals(features).isEmpty();
+        TierStability.Stabilised stabilised = TierStability.stabilise(
+                policy.tiers().hysteresis(), policy.tiers(), asOf, scoreTier, score, creditEvent, prior);
+        Tier stableTier = stabilised.tier();
+
+        List<Reason> capReasons = new ArrayList<>(2);
+        Tier tier = stableTier;
+        for (TierCaps.Rule rule : TierCaps.ALL) {
+            TierCaps.Cap cap = rule.apply(policy.tiers().caps(), features);
+            if (cap != null) {
+                Effect effect = tier.isAbove(cap.ceiling()) ? Effect.NEGATIVE : Effect.NEUTRAL;
+                capReasons.add(new Reason(cap.code(), effect, cap.evidence(), cap.args()));
+                tier = Tier.lower(tier, cap.ceiling());
+            }
+        }
+
+        LifecycleRules.Decision decision = LifecycleRules.stage(policy.stages(), features);
+        Stage stage = decision.stage();
+        List<Reason> stageReasons = decision.reasons();
+
+        ManualOverride override = activeOverride(customerId, asOf, overrides);
+        List<Reason> tierReasons = new ArrayList<>(scoring.reasons().size() + 4);
+        if (override != null && override.tier() != null) {
+            tierReasons.add(overridden(ReasonCode.TIER_OVERRIDDEN, override, tier, override.tier()));
+            tier = override.tier();
+        }
+        tierReasons.addAll(capReasons);
+        if (stabilised.reason() != null) {
+            tierReasons.add(stabilised.reason());
+        }
+        if (score.isEmpty()) {
+            tierReasons.add(Reason.of(ReasonCode.NO_SCORED_DATA, Effect.NEUTRAL, List.of(), Tier.MEDIUM));
+        }
+        tierReasons.addAll(scoring.reasons());
+        if (override != null && override.stage() != null) {
+            List<Reason> reasons = new ArrayList<>(stageReasons.size() + 1);
+            reasons.add(overridden(ReasonCode.STAGE_OVERRIDDEN, override, stage, override.stage()));
+            reasons.addAll(stageReasons);
+            stageReasons = reasons;
+            stage = override.stage();
+        }
+
+        Actions intended = policy.strategies().actionsFor(tier, stage);
+        GuardedActions guarded = policy.guardrail().apply(features, intended);
+        return new Classification(
+                customerId,
+                asOf,
+                policy.id(),
+                policy.version(),
+                features,
+                score,
+                scoring.scoredWeight(),
+                scoring.contributions(),
+                scoreTier,
+                stableTier,
+                tier,
+                tierReasons,
+                stage,
+                stageReasons,
+                intended,
+                guarded.actions(),
+                guarded.conflicts(),
+                override);
+    }
+
+    private static ManualOverride activeOverride(String customerId, LocalDate asOf, List<ManualOverride> overrides) {
+        ManualOverride active = null;
+        for (ManualOverride override : overrides) {
+            if (override.appliesTo(customerId, asOf)) {
+                active = override;
+            }
+        }
+        return active;
+    }
+
+    private static Reason overridden(ReasonCode code, ManualOverride override, Object computed, Object set) {
+        return Reason.of(
+                code,
+                Effect.NEUTRAL,
+                List.of(),
+                computed,
+                set,
+                override.author(),
+                override.expiresOn(),
+                override.reason());
+    }
+}
