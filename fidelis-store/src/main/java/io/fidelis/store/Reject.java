@@ -21,6 +21,11 @@ public record Reject(String file, long line, String column, String value, String
         if (value != null) {
             out.append("value '").append(value).append("' ");
         }
-        return out.append("- ").append(message).append(" [").append(rule).append(']').toString();
+        return out.append("- ")
+                .append(message)
+                .append(" [")
+                .append(rule)
+                .append(']')
+                .toString();
     }
 }
