@@ -6,7 +6,7 @@ import java.util.Objects;
  * What to import and how strictly.
  *
  * @param source the files to read, in table order
- * @param maxErrors how many rejected rows are tolerated: above it nothing is written; at or below it the good rows
+ * @param maxErrors how many rejects (errors) are tolerated: above it nothing is written; at or below it the good rows
  *     are written and every reject is still reported. 0 by default: any error rolls the import back
  * @param listener told of progress while reading; {@link ImportListener#NONE} for silence
  */

@@ -10,7 +10,8 @@ import java.util.Optional;
  * @param importId the import's sequence number in this store, from 1
  * @param status whether the rows were written
  * @param tables what happened per table, in table order
- * @param rejectCount all rejects, from the reader and the cross-row rules
+ * @param rejectCount all rejects (errors), from the reader and the cross-row rules: what {@link
+ *     ImportRequest#maxErrors()} is compared with
  * @param firstRejects the first rejects, in table, file and line order (at most {@link #FIRST_REJECTS})
  * @param rejectsFile the CSV file listing every reject, absent when there were none
  * @param warnings things worth telling that are not errors, such as unknown columns

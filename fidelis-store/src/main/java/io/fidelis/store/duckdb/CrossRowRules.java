@@ -65,9 +65,9 @@ final class CrossRowRules {
         StoredTable table = StoredTable.INSTALLMENTS;
         return "INSERT INTO " + Staging.REJECTS + " (seq, table_ord, file, line, col, value, rule, message)"
                 + " SELECT s.seq, " + table.order() + ", s.src_file, s.src_line, 'loan_id', s.loan_id,"
-                + " 'reference.loan', " + describe(table, "s")
-                + " || ' belongs to loan ' || s.loan_id || ', which is neither in the book nor accepted in this"
-                + " import; add it to loans (or fix its rejects) or fix the id'"
+                + " 'reference.loan', 'the loan ' || s.loan_id || ' of installment '"
+                + " || CAST(s.installment_no AS VARCHAR) || ' is neither in the book nor accepted in this import;"
+                + " add it to loans (or fix its rejects) or fix the id'"
                 + " FROM stg_installments s"
                 + " WHERE " + notRejected("s")
                 + " AND NOT EXISTS (SELECT 1 FROM loans l WHERE l.loan_id = s.loan_id)"

@@ -80,6 +80,7 @@ final class ImportRun {
         List<FileRead> reads = new ArrayList<>();
         int[] filesPerTable = new int[StoredTable.values().length];
         long[] readPerTable = new long[StoredTable.values().length];
+        long[] rejectedPerTable = new long[StoredTable.values().length];
         Staging staging = Staging.create(connection);
         try {
             long bytesBefore = 0;
@@ -100,6 +101,7 @@ final class ImportRun {
                 }
                 filesPerTable[file.table().ordinal()]++;
                 readPerTable[file.table().ordinal()] += read.rowsRead();
+                rejectedPerTable[file.table().ordinal()] += read.rowsRejected();
                 bytesBefore += file.bytes();
                 listener.progressed(bytesBefore, totalBytes);
             }
@@ -149,6 +151,7 @@ final class ImportRun {
                         table.table,
                         filesPerTable[t],
                         readPerTable[t],
+                        rejectedPerTable[t] + staging.rowsRejected(table) + crossRowRejects[t],
                         allRejects[t],
                         accepted,
                         written.inserted(),

@@ -35,7 +35,7 @@ final class Staging implements AutoCloseable {
 
     private final DuckDBConnection connection;
     private final long[] staged = new long[StoredTable.values().length];
-    private final long[] readerRejects = new long[StoredTable.values().length];
+    private final long[] rowsRejected = new long[StoredTable.values().length];
     private final List<String> warnings = new ArrayList<>();
     private DuckDBAppender rows;
     private StoredTable rowsTable;
@@ -88,8 +88,9 @@ final class Staging implements AutoCloseable {
         return staged[table.ordinal()];
     }
 
-    long readerRejects(StoredTable table) {
-        return readerRejects[table.ordinal()];
+    /** Rows the store itself rejected while staging (values finer than it keeps); the reader counts its own. */
+    long rowsRejected(StoredTable table) {
+        return rowsRejected[table.ordinal()];
     }
 
     List<String> warnings() {
@@ -156,7 +157,6 @@ final class Staging implements AutoCloseable {
 
         @Override
         public void reject(Reject reject) {
-            readerRejects[table.ordinal()]++;
             try {
                 appendReject(null, reject);
             } catch (SQLException e) {
@@ -275,7 +275,7 @@ final class Staging implements AutoCloseable {
             } catch (ArithmeticException tooFine) {
                 // reported below
             }
-            readerRejects[table.ordinal()]++;
+            rowsRejected[table.ordinal()]++;
             appendReject(
                     null,
                     new Reject(

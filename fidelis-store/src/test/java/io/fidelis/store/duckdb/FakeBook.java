@@ -85,7 +85,8 @@ final class FakeBook implements BookSource {
             }
             line++;
         }
-        return new FileRead(file.rows.size(), List.of(), "UTF-8", ',');
+        long rejected = file.rows.stream().filter(Bad.class::isInstance).count();
+        return new FileRead(file.rows.size(), rejected, List.of(), "UTF-8", ',');
     }
 
     private static Table tableOf(String name) {
