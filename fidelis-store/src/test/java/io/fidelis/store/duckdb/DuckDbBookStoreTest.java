@@ -11,6 +11,7 @@ import static io.fidelis.store.duckdb.FakeBook.unpaid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fidelis.core.domain.CustomerHistory;
+import io.fidelis.core.domain.Installment;
 import io.fidelis.core.domain.LoanStatus;
 import io.fidelis.core.domain.Table;
 import io.fidelis.store.BookSource;
@@ -21,6 +22,7 @@ import io.fidelis.store.ImportStatus;
 import io.fidelis.store.Reject;
 import io.fidelis.store.TableImport;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -416,5 +418,71 @@ class DuckDbBookStoreTest {
         store = DuckDbBookStore.open(temp.resolve("workspace"));
 
         assertThat(histories()).isEqualTo(before);
+    }
+
+    @Test
+    void amountsComeBackWithTheDigitsTheyHad() throws IOException {
+        FakeBook book = FakeBook.in(temp.resolve("book"))
+                .file("customers.csv", customer("C1"))
+                .file("loans.csv", loan("L1", "C1"))
+                .file(
+                        "installments.csv",
+                        paid("L1", 1, "1234.5678"),
+                        paid("L1", 2, "100"),
+                        paid("L1", 3, "0.5"),
+                        paid("L1", 4, "99999999999999.999"));
+        load(book);
+
+        assertThat(histories().get(0).installments())
+                .extracting(i -> i.paidAmount().toPlainString())
+                .containsExactly("1234.5678", "100.00", "0.50", "99999999999999.999");
+        assertThat(histories().get(0).loans().get(0).annualRate()).isEqualByComparingTo("0.0435");
+    }
+
+    @Test
+    void anAmountFinerThanTheStoreKeepsIsRejectedNotRounded() throws IOException {
+        FakeBook book = FakeBook.in(temp.resolve("book"))
+                .file("customers.csv", customer("C1"))
+                .file("loans.csv", loan("L1", "C1"))
+                .file("installments.csv", paid("L1", 1, "10.00001"));
+
+        ImportResult result = load(book);
+
+        assertThat(result.firstRejects()).singleElement().satisfies(reject -> {
+            assertThat(reject.line()).isEqualTo(2);
+            assertThat(reject.column()).isEqualTo("paid_amount");
+            assertThat(reject.value()).isEqualTo("10.00001");
+            assertThat(reject.rule()).isEqualTo("amount.precision");
+        });
+        assertThat(table(result, Table.INSTALLMENTS).rejected()).isEqualTo(1);
+    }
+
+    @Test
+    void historiesComeInCodePointOrderOfIdsWhateverTheirScript() throws IOException {
+        List<String> ids = List.of("b", "a", "Z", "\u00e9", "\uff5a", "\ud835\udd38", "C10", "C9");
+        FakeBook book = FakeBook.in(temp.resolve("book"))
+                .file("customers.csv", ids.stream().map(FakeBook::customer).toArray())
+                .file("loans.csv", ids.stream().map(id -> loan("L-" + id, id)).toArray());
+        load(book);
+
+        List<CustomerHistory> histories = histories();
+
+        assertThat(histories)
+                .extracting(CustomerHistory::customerId)
+                .containsExactly("C10", "C9", "Z", "a", "b", "\u00e9", "\uff5a", "\ud835\udd38");
+        assertThat(histories)
+                .allSatisfy(h -> assertThat(h.loans())
+                        .singleElement()
+                        .satisfies(l -> assertThat(l.customerId()).isEqualTo(h.customerId())));
+    }
+
+    private static Installment paid(String loanId, int number, String amount) {
+        return new Installment(
+                loanId,
+                number,
+                LocalDate.of(2025, number, 1),
+                new BigDecimal("1.00"),
+                LocalDate.of(2025, number, 1),
+                new BigDecimal(amount));
     }
 }
