@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Where an import's rows come from: a folder of contract CSV files today, Parquet files or a JDBC source later.
- * Stores call {@link #files()} once, then {@link #read} for each file in that order.
+ * Stores call {@link #files()} once, then {@link #read} once for each file, possibly for several files at once on
+ * different threads (an implementation must allow that); the rows of one file come in file order.
  */
 public interface BookSource {
 

@@ -1,6 +1,9 @@
 package io.fidelis.store;
 
-/** Told how far an import is, for a progress bar. Called on the importing thread; must return quickly. */
+/**
+ * Told how far an import is, for a progress bar. Files may be read by several threads at once; the calls come one at
+ * a time (never concurrently) and must return quickly.
+ */
 public interface ImportListener {
 
     /** A listener that ignores everything. */
@@ -9,7 +12,7 @@ public interface ImportListener {
     /** Reading starts: {@code totalBytes} in {@code files} files. */
     default void started(long totalBytes, int files) {}
 
-    /** A file starts; {@code bytesBefore} bytes of earlier files are done. */
+    /** A file starts; {@code bytesBefore} bytes of all files are done by then. */
     default void fileStarted(SourceFile file, long bytesBefore) {}
 
     /**

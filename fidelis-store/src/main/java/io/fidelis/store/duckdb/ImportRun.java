@@ -8,7 +8,6 @@ import io.fidelis.store.ImportStatus;
 import io.fidelis.store.Reject;
 import io.fidelis.store.SourceFile;
 import io.fidelis.store.TableImport;
-import io.fidelis.store.csv.RowSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +29,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -56,11 +60,7 @@ final class ImportRun {
     ImportResult run() throws IOException, SQLException {
         List<SourceFile> files = request.source().files();
         long importId = ImportLog.nextId(connection);
-        ExecutorService hashing = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "fidelis-import-sha256");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService hashing = Executors.newSingleThreadExecutor(daemon("fidelis-import-sha256"));
         try {
             List<CompletableFuture<String>> hashes = new ArrayList<>();
             for (SourceFile file : files) {
@@ -77,36 +77,21 @@ final class ImportRun {
             throws IOException, SQLException {
         long totalBytes = files.stream().mapToLong(SourceFile::bytes).sum();
         listener.started(totalBytes, files.size());
-        List<FileRead> reads = new ArrayList<>();
         int[] filesPerTable = new int[StoredTable.values().length];
         long[] readPerTable = new long[StoredTable.values().length];
         long[] rejectedPerTable = new long[StoredTable.values().length];
+        long[] stagedPerTable = new long[StoredTable.values().length];
         Staging staging = Staging.create(connection);
-        try {
-            long bytesBefore = 0;
-            for (SourceFile file : files) {
-                listener.fileStarted(file, bytesBefore);
-                double bytesPerLine = bytesPerLine(file);
-                long before = bytesBefore;
-                RowSink sink = staging.sinkFor(
-                        file,
-                        line -> listener.progressed(
-                                before + Math.min(file.bytes(), (long) (line * bytesPerLine)), totalBytes));
-                FileRead read = request.source().read(file, sink);
-                reads.add(read);
-                boolean warned = staging.warnings().stream().anyMatch(w -> w.startsWith(file.name() + ":"));
-                if (!read.unknownColumns().isEmpty() && !warned) {
-                    staging.warn(
-                            file.name() + ": unknown columns kept aside: " + String.join(", ", read.unknownColumns()));
-                }
-                filesPerTable[file.table().ordinal()]++;
-                readPerTable[file.table().ordinal()] += read.rowsRead();
-                rejectedPerTable[file.table().ordinal()] += read.rowsRejected();
-                bytesBefore += file.bytes();
-                listener.progressed(bytesBefore, totalBytes);
-            }
-        } finally {
-            staging.close();
+        List<Staged> staged = stageAll(files, staging, totalBytes);
+        List<FileRead> reads = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            int t = files.get(i).table().ordinal();
+            Staged file = staged.get(i);
+            reads.add(file.read());
+            filesPerTable[t]++;
+            readPerTable[t] += file.read().rowsRead();
+            rejectedPerTable[t] += file.read().rowsRejected() + file.rowsRejected();
+            stagedPerTable[t] += file.staged();
         }
 
         listener.step("checking keys and references");
@@ -143,7 +128,7 @@ final class ImportRun {
             Merge merge = new Merge(connection, importId);
             for (StoredTable table : StoredTable.values()) {
                 int t = table.ordinal();
-                long accepted = staging.staged(table) - crossRowRejects[t];
+                long accepted = stagedPerTable[t] - crossRowRejects[t];
                 Merge.Written written =
                         status == ImportStatus.COMMITTED && accepted > 0 ? merge.into(table) : new Merge.Written(0, 0);
                 changed += written.inserted() + written.updated();
@@ -151,7 +136,7 @@ final class ImportRun {
                         table.table,
                         filesPerTable[t],
                         readPerTable[t],
-                        rejectedPerTable[t] + staging.rowsRejected(table) + crossRowRejects[t],
+                        rejectedPerTable[t] + crossRowRejects[t],
                         allRejects[t],
                         accepted,
                         written.inserted(),
@@ -170,6 +155,139 @@ final class ImportRun {
             throw e;
         } finally {
             connection.setAutoCommit(true);
+        }
+    }
+
+    /** What staging one file gave. */
+    private record Staged(FileRead read, long staged, long rowsRejected) {}
+
+    /**
+     * Reads and stages every file, several at a time (reading is the slow part, and files are independent until the
+     * cross-row rules), biggest first so the threads finish together; each thread appends through its own
+     * connection. Returns the results in the files' order.
+     */
+    private List<Staged> stageAll(List<SourceFile> files, Staging staging, long totalBytes)
+            throws IOException, SQLException {
+        Staged[] results = new Staged[files.size()];
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingLong((Integer i) -> files.get(i).bytes()).reversed());
+        AtomicInteger next = new AtomicInteger();
+        AtomicBoolean failed = new AtomicBoolean();
+        Progress progress = new Progress(listener, files, totalBytes);
+        int threads = Math.max(1, Math.min(readingThreads(), files.size()));
+        ExecutorService readers = Executors.newFixedThreadPool(threads, daemon("fidelis-import-reader"));
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(readers.submit(() -> {
+                    try (DuckDBConnection own = connection.duplicate()) {
+                        for (int k = next.getAndIncrement();
+                                k < order.size() && !failed.get();
+                                k = next.getAndIncrement()) {
+                            int i = order.get(k);
+                            results[i] = stage(own, staging, files.get(i), i, progress);
+                        }
+                    } catch (IOException | SQLException | RuntimeException e) {
+                        failed.set(true);
+                        throw e;
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                join(worker);
+            }
+        } finally {
+            readers.shutdownNow();
+        }
+        return List.of(results);
+    }
+
+    private Staged stage(DuckDBConnection own, Staging staging, SourceFile file, int index, Progress progress)
+            throws IOException, SQLException {
+        progress.fileStarted(index);
+        double bytesPerLine = bytesPerLine(file);
+        FileRead read;
+        long staged;
+        long rowsRejected;
+        try (Staging.FileSink sink = staging.sinkFor(
+                own, file, index, line -> progress.at(index, Math.min(file.bytes(), (long) (line * bytesPerLine))))) {
+            read = request.source().read(file, sink);
+            staged = sink.staged();
+            rowsRejected = sink.rowsRejected();
+        }
+        boolean warned = staging.warnings().stream().anyMatch(w -> w.startsWith(file.name() + ":"));
+        if (!read.unknownColumns().isEmpty() && !warned) {
+            staging.warn(file.name() + ": unknown columns kept aside: " + String.join(", ", read.unknownColumns()));
+        }
+        progress.at(index, file.bytes());
+        return new Staged(read, staged, rowsRejected);
+    }
+
+    /** Threads reading files: the cores, at most 4; the system property fidelis.import.threads overrides it. */
+    private static int readingThreads() {
+        String configured = System.getProperty("fidelis.import.threads");
+        if (configured != null) {
+            return Integer.parseInt(configured.strip());
+        }
+        return Math.min(4, Runtime.getRuntime().availableProcessors());
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Serialises the readers' progress reports for the listener. */
+    private static final class Progress {
+        private final ImportListener listener;
+        private final List<SourceFile> files;
+        private final long totalBytes;
+        private final long[] done;
+        private long allDone;
+
+        Progress(ImportListener listener, List<SourceFile> files, long totalBytes) {
+            this.listener = listener;
+            this.files = files;
+            this.totalBytes = totalBytes;
+            this.done = new long[files.size()];
+        }
+
+        synchronized void fileStarted(int index) {
+            listener.fileStarted(files.get(index), allDone);
+        }
+
+        synchronized void at(int index, long bytes) {
+            allDone += bytes - done[index];
+            done[index] = bytes;
+            listener.progressed(allDone, totalBytes);
+        }
+    }
+
+    private static void join(Future<?> worker) throws IOException, SQLException {
+        try {
+            worker.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading the files", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof SQLException sql) {
+                throw sql;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(cause);
         }
     }
 

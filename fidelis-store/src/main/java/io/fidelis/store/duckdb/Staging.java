@@ -23,29 +23,23 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * The staging tables of one import, filled through DuckDB appenders: every good row with its arrival number
- * ({@code seq}, unique over the import) and source file and line, and every reject in {@code stg_rejects}. Staging
- * tables are ordinary tables of the database file so that a large import spills to disk, not to the heap; they are
- * dropped and made anew at each import, and the book's tables are not touched here.
+ * ({@code seq}: the file's place in the import, then the row's place in the file, so rows sort in reading order
+ * whichever thread read them) and source file and line, and every reject in {@code stg_rejects}. Staging tables are
+ * ordinary tables of the database file so that a large import spills to disk, not to the heap; they are dropped and
+ * made anew at each import, and the book's tables are not touched here. Several files may be staged at once, each
+ * through its own connection.
  */
-final class Staging implements AutoCloseable {
+final class Staging {
 
     static final String REJECTS = "stg_rejects";
     private static final int PROGRESS_EVERY = 8192;
     private static final int MAX_WARNINGS = 100;
+    /** Rows of one file fit below this; a file's seq numbers start at its index times this. */
+    private static final long FILE_STRIDE = 1L << 40;
 
-    private final DuckDBConnection connection;
-    private final long[] staged = new long[StoredTable.values().length];
-    private final long[] rowsRejected = new long[StoredTable.values().length];
     private final List<String> warnings = new ArrayList<>();
-    private DuckDBAppender rows;
-    private StoredTable rowsTable;
-    private DuckDBAppender rejects;
-    private long seq;
-    private long arrival;
 
-    private Staging(DuckDBConnection connection) {
-        this.connection = connection;
-    }
+    private Staging() {}
 
     /** Drops what an earlier (perhaps interrupted) import left and creates empty staging tables. */
     static Staging create(DuckDBConnection connection) throws SQLException {
@@ -59,9 +53,7 @@ final class Staging implements AutoCloseable {
                     + " line BIGINT NOT NULL, col VARCHAR, value VARCHAR, rule VARCHAR NOT NULL,"
                     + " message VARCHAR NOT NULL, arrival BIGINT)");
         }
-        Staging staging = new Staging(connection);
-        staging.rejects = connection.createAppender(REJECTS);
-        return staging;
+        return new Staging();
     }
 
     static void drop(DuckDBConnection connection) throws SQLException {
@@ -73,64 +65,71 @@ final class Staging implements AutoCloseable {
         }
     }
 
-    /** A sink for the rows of one file; {@code linesRead} hears the line reached now and then. */
-    RowSink sinkFor(SourceFile file, LongConsumer linesRead) throws SQLException {
-        StoredTable table = StoredTable.of(file.table());
-        if (rowsTable != table) {
-            closeRows();
-            rows = connection.createAppender(table.stagingName());
-            rowsTable = table;
-        }
-        return new FileSink(table, file.name(), linesRead);
+    /**
+     * A sink for the rows of the {@code index}-th file of the import, appending through {@code connection} (one per
+     * thread); {@code linesRead} hears the line reached now and then. Close it to write what it staged.
+     */
+    FileSink sinkFor(DuckDBConnection connection, SourceFile file, int index, LongConsumer linesRead)
+            throws SQLException {
+        return new FileSink(connection, StoredTable.of(file.table()), file.name(), index, linesRead);
     }
 
-    long staged(StoredTable table) {
-        return staged[table.ordinal()];
-    }
-
-    /** Rows the store itself rejected while staging (values finer than it keeps); the reader counts its own. */
-    long rowsRejected(StoredTable table) {
-        return rowsRejected[table.ordinal()];
-    }
-
-    List<String> warnings() {
+    synchronized List<String> warnings() {
         return List.copyOf(warnings);
     }
 
-    void warn(String warning) {
+    synchronized void warn(String warning) {
         if (warnings.size() < MAX_WARNINGS) {
             warnings.add(warning);
         }
     }
 
-    /** Writes everything appended to the staging tables. */
-    @Override
-    public void close() throws SQLException {
-        closeRows();
-        if (rejects != null) {
-            rejects.close();
-            rejects = null;
-        }
-    }
-
-    private void closeRows() throws SQLException {
-        if (rows != null) {
-            rows.close();
-            rows = null;
-            rowsTable = null;
-        }
-    }
-
-    private final class FileSink implements RowSink {
+    /** Stages one file's rows; not thread-safe (one file, one thread). */
+    final class FileSink implements RowSink, AutoCloseable {
         private final StoredTable table;
         private final String file;
         private final LongConsumer linesRead;
+        private final DuckDBAppender rows;
+        private final DuckDBAppender rejects;
+        private long seq;
+        private long arrival;
         private long count;
+        private long staged;
+        private long rowsRejected;
 
-        FileSink(StoredTable table, String file, LongConsumer linesRead) {
+        FileSink(DuckDBConnection connection, StoredTable table, String file, int index, LongConsumer linesRead)
+                throws SQLException {
             this.table = table;
             this.file = file;
             this.linesRead = linesRead;
+            this.seq = index * FILE_STRIDE;
+            this.arrival = index * FILE_STRIDE;
+            this.rows = connection.createAppender(table.stagingName());
+            try {
+                this.rejects = connection.createAppender(REJECTS);
+            } catch (SQLException e) {
+                rows.close();
+                throw e;
+            }
+        }
+
+        /** Rows staged: passed to the cross-row rules. */
+        long staged() {
+            return staged;
+        }
+
+        /** Rows the store itself rejected while staging (values finer than it keeps); the reader counts its own. */
+        long rowsRejected() {
+            return rowsRejected;
+        }
+
+        /** Writes what was appended. */
+        @Override
+        public void close() throws SQLException {
+            try (rows;
+                    rejects) {
+                // closing an appender flushes it
+            }
         }
 
         @Override
@@ -145,7 +144,7 @@ final class Staging implements AutoCloseable {
                     case INTERACTIONS -> interaction((Interaction) record, line);
                 };
                 if (kept) {
-                    staged[table.ordinal()]++;
+                    staged++;
                 }
             } catch (SQLException e) {
                 throw new StoreException("could not stage " + file + ":" + line + ": " + e.getMessage(), e);
@@ -275,7 +274,7 @@ final class Staging implements AutoCloseable {
             } catch (ArithmeticException tooFine) {
                 // reported below
             }
-            rowsRejected[table.ordinal()]++;
+            rowsRejected++;
             appendReject(
                     null,
                     new Reject(
