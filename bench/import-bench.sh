@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Benchmark of `fidelis import` beside DuckDB's own read_csv, on a book of N customers.
+#
+# Usage: bench/import-bench.sh CUSTOMERS [SEED]      (e.g. bench/import-bench.sh 100000)
+#
+# Makes the book under .bench/ (git-ignored) with `fidelis generate` when that command exists, else with
+# bench/make-book.py; then, each timed with /usr/bin/time -v (wall time, peak RSS):
+#   1. fidelis import into an empty workspace,
+#   2. the same import again (a no-op: every row is already there),
+#   3. streaming every customer history out of the book (forEachHistory, what classification reads),
+#   4. DuckDB read_csv loading the same files into plain tables (no checks, no rejects: the floor).
+# Appends the results, with the machine, to docs/benchmarks.md. Java options: FIDELIS_JAVA_OPTS (default -Xmx4g).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+customers="${1:?usage: bench/import-bench.sh CUSTOMERS [SEED]}"
+seed="${2:-42}"
+scratch="$root/.bench"
+book="$scratch/book-$customers-$seed"
+workspace="$scratch/workspace-$customers-$seed"
+baseline="$scratch/read_csv-$customers-$seed.duckdb"
+jar="$root/fidelis-cli/target/fidelis.jar"
+java_opts="${FIDELIS_JAVA_OPTS:--Xmx4g}"
+mkdir -p "$scratch"
+
+"$root/fidelis" --version >/dev/null   # builds the jar when the sources changed
+
+if [ -d "$book" ]; then
+  made_by="$(cat "$book/.made-by" 2>/dev/null || echo 'an earlier run')"
+elif "$root/fidelis" --help 2>/dev/null | grep -qE '^ +generate( |$)'; then
+  "$root/fidelis" generate --customers "$customers" --seed "$seed" --out "$book"
+  made_by="fidelis generate --customers $customers --seed $seed"
+  echo "$made_by" > "$book/.made-by"
+else
+  python3 "$root/bench/make-book.py" --customers "$customers" --seed "$seed" --out "$book"
+  made_by="bench/make-book.py --customers $customers --seed $seed (fidelis generate did not exist yet)"
+  echo "$made_by" > "$book/.made-by"
+fi
+
+rows=0
+for f in "$book"/*.csv "$book"/*.tsv "$book"/*.txt; do
+  [ -f "$f" ] || continue
+  rows=$(( rows + $(wc -l < "$f") - 1 ))
+done
+megabytes=$(du -cm "$book"/*.* | tail -1 | cut -f1)
+
+# runs a command under /usr/bin/time -v; sets $wall (seconds) and $rss (MiB); keeps its output in $log
+timed() {
+  local name="$1"; shift
+  log="$scratch/$name.log"
+  /usr/bin/time -v -o "$scratch/$name.time" "$@" > "$log" 2> "$scratch/$name.err" || {
+    echo "$name failed (exit $?), see $log and $scratch/$name.err" >&2; tail -20 "$log" >&2; return 1; }
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$scratch/$name.time")
+  rss=$(awk -F': ' '/Maximum resident set size/ {printf "%d", $2/1024}' "$scratch/$name.time")
+  echo "$name: ${wall}s, peak RSS ${rss} MiB" >&2
+}
+per_second() { awk -v r="$1" -v s="$2" 'BEGIN { printf "%\047d", (s > 0 ? r / s : 0) }'; }
+
+rm -rf "$workspace"
+timed import java $java_opts -jar "$jar" import "$book" --workspace "$workspace"
+import_wall=$wall import_rss=$rss
+grep -E '^(Import|total)' "$log" >&2
+timed reimport java $java_opts -jar "$jar" import "$book" --workspace "$workspace"
+reimport_wall=$wall reimport_rss=$rss
+timed histories java $java_opts -cp "$jar" io.fidelis.store.duckdb.HistoryScanTiming "$workspace"
+histories_wall=$wall histories_rss=$rss
+histories_line="$(cat "$log")"
+timed read_csv java $java_opts -cp "$jar" io.fidelis.store.duckdb.ReadCsvBaseline "$book" "$baseline"
+baseline_wall=$wall baseline_rss=$rss
+rm -f "$baseline" "$baseline.wal"
+
+report="$root/docs/benchmarks.md"
+mkdir -p "$(dirname "$report")"
+[ -f "$report" ] || printf '# Benchmarks\n\nMeasured on the project machine; each section is appended by the script it names.\n' > "$report"
+{
+  echo
+  echo "## fidelis import, $customers customers ($(date -u +%Y-%m-%d))"
+  echo
+  echo "bench/import-bench.sh $customers $seed, commit $(git -C "$root" rev-parse --short HEAD)."
+  echo "Machine: nproc $(nproc), $(free -g | awk '/^Mem:/ {print $2 " GiB memory (free -g: " $7 " GiB available)"}'),"
+  echo "$(java -version 2>&1 | head -1), Java options $java_opts (DuckDB memory limit 4GB unless -Dfidelis.duckdb.memoryLimit is among them)."
+  echo "Book: $(printf "%'d" "$rows") rows, $megabytes MB in $(ls "$book" | grep -c -E '\.(csv|tsv|txt)$') files, made by $made_by."
+  echo
+  echo "| step | wall s | rows/s | peak RSS MiB |"
+  echo "|---|---:|---:|---:|"
+  echo "| fidelis import, empty workspace | $import_wall | $(per_second "$rows" "$import_wall") | $import_rss |"
+  echo "| fidelis import again (no-op) | $reimport_wall | $(per_second "$rows" "$reimport_wall") | $reimport_rss |"
+  echo "| forEachHistory over the book | $histories_wall | $(per_second "$rows" "$histories_wall") | $histories_rss |"
+  echo "| DuckDB read_csv into tables (no checks; baseline) | $baseline_wall | $(per_second "$rows" "$baseline_wall") | $baseline_rss |"
+  echo
+  echo "Wall times include the JVM start and DuckDB's native library unpacking (about 1 s). $histories_line"
+} >> "$report"
+echo "appended to $report" >&2

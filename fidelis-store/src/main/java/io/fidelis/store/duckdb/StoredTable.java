@@ -1,0 +1,172 @@
+package io.fidelis.store.duckdb;
+
+import io.fidelis.core.domain.Table;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * How each contract table is stored: its data columns (named as in the contract) and natural key. Every stored row
+ * also carries its lineage (the import that last wrote it, and the file and line it came from); installments carry
+ * their loan's customer_id too, so histories stream without a join.
+ */
+enum StoredTable {
+    CUSTOMERS(
+            Table.CUSTOMERS,
+            "customer",
+            List.of("customer_id"),
+            List.of(
+                    text("customer_id"),
+                    text("name"),
+                    text("industry"),
+                    text("region"),
+                    text("size"),
+                    text("group_id"),
+                    date("onboarded_on"),
+                    date("closed_on"),
+                    text("close_reason"))),
+    LOANS(
+            Table.LOANS,
+            "loan",
+            List.of("loan_id"),
+            List.of(
+                    text("loan_id"),
+                    text("customer_id"),
+                    text("product"),
+                    amount("amount"),
+                    text("currency"),
+                    rate("annual_rate"),
+                    date("start_date"),
+                    date("maturity_date"),
+                    text("status"),
+                    date("status_date"))),
+    INSTALLMENTS(
+            Table.INSTALLMENTS,
+            "installment",
+            List.of("loan_id", "installment_no"),
+            List.of(
+                    text("loan_id"),
+                    new Column("installment_no", "INTEGER"),
+                    date("due_date"),
+                    amount("due_amount"),
+                    date("paid_date"),
+                    amount("paid_amount"))),
+    COMPLAINTS(
+            Table.COMPLAINTS,
+            "complaint",
+            List.of("complaint_id"),
+            List.of(
+                    text("complaint_id"),
+                    text("customer_id"),
+                    date("received_on"),
+                    text("category"),
+                    text("severity"),
+                    date("resolved_on"),
+                    new Column("escalated", "BOOLEAN"))),
+    SURVEYS(
+            Table.SURVEYS,
+            "survey",
+            List.of("customer_id", "surveyed_on"),
+            List.of(
+                    text("customer_id"),
+                    date("surveyed_on"),
+                    new Column("satisfaction", "INTEGER"),
+                    new Column("nps", "INTEGER"))),
+    /** No natural key: a row is its whole content, and equal rows are counted (see BookStore). */
+    INTERACTIONS(
+            Table.INTERACTIONS,
+            "interaction",
+            List.of(),
+            List.of(text("customer_id"), date("occurred_on"), text("type"), text("channel")));
+
+    /** Scale of stored amounts: a quarter of a cent is the finest a lender's book needs. */
+    static final int AMOUNT_SCALE = 4;
+    /** Scale of stored rates: 0.00000001, far below a basis point. */
+    static final int RATE_SCALE = 8;
+    /** Digits of stored amounts and rates, the most a 64-bit decimal holds. */
+    static final int PRECISION = 18;
+
+    final Table table;
+    /** The singular noun for messages, e.g. "loan". */
+    final String noun;
+
+    final List<String> key;
+    final List<Column> columns;
+
+    StoredTable(Table table, String noun, List<String> key, List<Column> columns) {
+        this.table = table;
+        this.noun = noun;
+        this.key = key;
+        this.columns = columns;
+    }
+
+    static StoredTable of(Table table) {
+        return values()[table.ordinal()];
+    }
+
+    String tableName() {
+        return table.code();
+    }
+
+    String stagingName() {
+        return "stg_" + table.code();
+    }
+
+    /** 1-based position in load order, kept with each reject to sort them. */
+    int order() {
+        return ordinal() + 1;
+    }
+
+    boolean keyed() {
+        return !key.isEmpty();
+    }
+
+    List<String> columnNames() {
+        return columns.stream().map(Column::name).collect(Collectors.toList());
+    }
+
+    /** Data columns that are not part of the key: what an update may change. */
+    List<String> valueColumns() {
+        return columnNames().stream().filter(c -> !key.contains(c)).collect(Collectors.toList());
+    }
+
+    /** The stored table, with lineage and (for installments) the denormalised customer. */
+    String createTable() {
+        StringBuilder ddl = new StringBuilder("CREATE TABLE IF NOT EXISTS ")
+                .append(tableName())
+                .append(" (")
+                .append(columnDefinitions());
+        if (this == INSTALLMENTS) {
+            ddl.append(", customer_id VARCHAR NOT NULL");
+        }
+        return ddl.append(", import_id BIGINT NOT NULL, src_file VARCHAR NOT NULL, src_line BIGINT NOT NULL)")
+                .toString();
+    }
+
+    /** A staging table: the data columns, the row's arrival number in the import, and where it came from. */
+    String createStaging() {
+        return "CREATE TABLE " + stagingName() + " (seq BIGINT NOT NULL, " + columnDefinitions()
+                + ", src_file VARCHAR NOT NULL, src_line BIGINT NOT NULL)";
+    }
+
+    private String columnDefinitions() {
+        return columns.stream().map(c -> c.name() + " " + c.type()).collect(Collectors.joining(", "));
+    }
+
+    private static Column text(String name) {
+        return new Column(name, "VARCHAR");
+    }
+
+    private static Column date(String name) {
+        return new Column(name, "DATE");
+    }
+
+    private static Column amount(String name) {
+        return new Column(name, "DECIMAL(" + PRECISION + "," + AMOUNT_SCALE + ")");
+    }
+
+    private static Column rate(String name) {
+        return new Column(name, "DECIMAL(" + PRECISION + "," + RATE_SCALE + ")");
+    }
+
+    record Column(String name, String type) {}
+}
