@@ -92,6 +92,7 @@ public enum ReasonCode {
     // ---- hard rules
     DEFAULT_IN_WINDOW_CAPS_LOW(Kind.CAP),
     WRITE_OFF_IN_WINDOW_CAPS_LOW(Kind.CAP),
+    LEFT_FOR_COMPETITOR_CAPS_LOW(Kind.CAP),
     INSUFFICIENT_EVIDENCE_CAPS_MEDIUM(Kind.CAP),
 
     // ---- stability between monthly evaluations

@@ -197,6 +197,11 @@ final class Texts {
                 "A write-off in the look-back window caps the tier at low loyalty",
                 "观察期内发生核销，等级最高为低忠诚度");
         put(
+                ReasonCode.LEFT_FOR_COMPETITOR_CAPS_LOW,
+                "Left for a competitor (closed as moved to a competitor, or every loan refinanced elsewhere or gone):"
+                        + " the tier is at most low loyalty",
+                "已转投竞争对手（以转投竞争对手为由终止合作，或贷款已全部转至他行或结清）：等级最高为低忠诚度");
+        put(
                 ReasonCode.INSUFFICIENT_EVIDENCE_CAPS_MEDIUM,
                 "Too little evidence (fewer than {0} installments due and fewer than {1} survey answers): the tier is"
                         + " capped at medium loyalty",

@@ -1,5 +1,6 @@
 package io.fidelis.core.classification;
 
+import io.fidelis.core.domain.CloseReason;
 import io.fidelis.core.features.Evidence;
 import io.fidelis.core.features.FeatureId;
 import io.fidelis.core.features.Features;
@@ -23,8 +24,11 @@ final class TierCaps {
         Cap apply(Caps caps, Features features);
     }
 
-    static final List<Rule> ALL =
-            List.of(TierCaps::defaultInWindow, TierCaps::writeOffInWindow, TierCaps::insufficientEvidence);
+    static final List<Rule> ALL = List.of(
+            TierCaps::defaultInWindow,
+            TierCaps::writeOffInWindow,
+            TierCaps::leftForCompetitor,
+            TierCaps::insufficientEvidence);
 
     private TierCaps() {}
 
@@ -49,6 +53,31 @@ final class TierCaps {
                 Tier.LOW,
                 ReasonCode.WRITE_OFF_IN_WINDOW_CAPS_LOW,
                 List.of(Evidence.of(features, FeatureId.WRITE_OFFS)),
+                List.of());
+    }
+
+    /**
+     * A customer who left for a competitor is capped at low: the relationship was closed as moved to a competitor, or
+     * no loan is held any more and at least one was refinanced elsewhere in the window.
+     */
+    static Cap leftForCompetitor(Caps caps, Features features) {
+        if (!caps.leftForCompetitor()) {
+            return null;
+        }
+        boolean movedAway =
+                features.valueOr(FeatureId.CLOSED, 0) > 0 && features.closeReason() == CloseReason.MOVED_TO_COMPETITOR;
+        boolean refinancedAway = features.valueOr(FeatureId.LOANS_REFINANCED_ELSEWHERE, 0) > 0
+                && features.valueOr(FeatureId.ACTIVE_LOANS, 0) == 0;
+        if (!movedAway && !refinancedAway) {
+            return null;
+        }
+        return new Cap(
+                Tier.LOW,
+                ReasonCode.LEFT_FOR_COMPETITOR_CAPS_LOW,
+                List.of(
+                        Evidence.of(features, FeatureId.CLOSED),
+                        Evidence.of(features, FeatureId.LOANS_REFINANCED_ELSEWHERE),
+                        Evidence.of(features, FeatureId.ACTIVE_LOANS)),
                 List.of());
     }
 

@@ -29,7 +29,7 @@ import java.util.Set;
  * factors: [{feature, weight, curve: {type: linear, worst, best} | {type: steps, steps: [{from, score}]}}]
  * monotone: {feature: increasing | decreasing}                       (optional)
  * tiers: {bands: [{tier, min}],
- *         caps: {credit_event, insufficient_evidence: {min_installments_due, min_surveys}},
+ *         caps: {credit_event, insufficient_evidence: {min_installments_due, min_surveys}, left_for_competitor?},
  *         hysteresis: {enabled, margin, months}}                     (hysteresis optional: off)
  * stages: {new_months, dormant_months, churn_after_maturity_months, churn_after_exit_months}
  * guardrails: {max_arrears_days}
@@ -288,7 +288,7 @@ public final class PolicyTree {
         String capsPath = path + ".caps";
         Map<String, ?> capsMap = map(tiers.get("caps"), capsPath, true);
         if (capsMap != null) {
-            unknownKeys(capsMap, capsPath, keys("credit_event", "insufficient_evidence"));
+            unknownKeys(capsMap, capsPath, keys("credit_event", "insufficient_evidence", "left_for_competitor"));
             Boolean creditEvent = bool(capsMap, "credit_event", capsPath);
             String evidencePath = capsPath + ".insufficient_evidence";
             Map<String, ?> evidence = map(capsMap.get("insufficient_evidence"), evidencePath, true);
@@ -299,7 +299,10 @@ public final class PolicyTree {
                         integer(evidence, "min_installments_due", evidencePath),
                         integer(evidence, "min_surveys", evidencePath));
             }
-            caps = new Caps(Boolean.TRUE.equals(creditEvent), threshold);
+            Boolean leftForCompetitor = capsMap.containsKey("left_for_competitor")
+                    ? bool(capsMap, "left_for_competitor", capsPath)
+                    : Boolean.FALSE;
+            caps = new Caps(Boolean.TRUE.equals(creditEvent), threshold, Boolean.TRUE.equals(leftForCompetitor));
         }
         Hysteresis hysteresis = Hysteresis.OFF;
         String hysteresisPath = path + ".hysteresis";

@@ -60,6 +60,48 @@ class TierCapsTest {
         assertThat(result.tierReasons().get(0).code()).isEqualTo(ReasonCode.WRITE_OFF_IN_WINDOW_CAPS_LOW);
     }
 
+    @ParameterizedTest(name = "closed {0} as {1}, {2} refinanced elsewhere, {3} loans held: capped {4}")
+    @CsvSource({
+        "1, moved_to_competitor, 0, 0, true",
+        "1, matured,             0, 0, false",
+        "0, ,                    1, 0, true",
+        "0, ,                    1, 2, false",
+        "0, ,                    0, 0, false",
+    })
+    void aCustomerWhoLeftForACompetitorIsCappedAtLow(
+            int closed, String reason, int refinanced, int held, boolean capped) {
+        Map<String, Object> tree = PolicyFixtures.seedCaseTree();
+        caps(tree).put("left_for_competitor", true);
+        Features.Builder features = excellent()
+                .set(FeatureId.CLOSED, closed)
+                .set(FeatureId.LOANS_REFINANCED_ELSEWHERE, refinanced)
+                .set(FeatureId.ACTIVE_LOANS, held);
+        if (reason != null) {
+            features.closed(
+                    AS_OF.minusMonths(1),
+                    io.fidelis.core.domain.CloseReason.valueOf(reason.toUpperCase(java.util.Locale.ROOT)));
+        }
+
+        Classification result = classify(PolicyTree.read(tree), features.build());
+
+        assertThat(result.tier()).isEqualTo(capped ? Tier.LOW : Tier.HIGH);
+        boolean reasonGiven =
+                result.tierReasons().stream().anyMatch(r -> r.code() == ReasonCode.LEFT_FOR_COMPETITOR_CAPS_LOW);
+        assertThat(reasonGiven).as("cap reason given").isEqualTo(capped);
+    }
+
+    @Test
+    void theCompetitorCapIsOffUnlessThePolicyTurnsItOn() {
+        Classification result = classify(
+                PolicyFixtures.seedCase(),
+                excellent()
+                        .set(FeatureId.LOANS_REFINANCED_ELSEWHERE, 1)
+                        .set(FeatureId.ACTIVE_LOANS, 0)
+                        .build());
+
+        assertThat(result.tier()).isEqualTo(Tier.HIGH);
+    }
+
     @Test
     void thePolicyCanTurnTheCreditEventCapOff() {
         Map<String, Object> tree = PolicyFixtures.seedCaseTree();
