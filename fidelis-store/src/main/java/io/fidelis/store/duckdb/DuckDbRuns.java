@@ -284,14 +284,23 @@ public final class DuckDbRuns implements Runs {
     @Override
     public void forEachResult(long runId, Consumer<RunResult> consumer) {
         requireRun(runId);
+        // a plain statement with the id written in: DuckDB JDBC 2.0.0.1 streamed a prepared statement's large sorted
+        // result rotated (starting mid-way); the order is checked as well, so that such a fault cannot pass unseen
         try (DuckDBConnection connection = database.duplicate();
-                PreparedStatement sql = connection.prepareStatement(RunsSql.SELECT_RESULTS)) {
-            sql.setLong(1, runId);
-            try (ResultSet rows = sql.executeQuery()) {
-                ResultReader reader = new ResultReader(rows.getMetaData());
-                while (rows.next()) {
-                    consumer.accept(reader.read(rows));
+                Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery(RunsSql.SELECT_RESULTS.replace("?", Long.toString(runId)))) {
+            ResultReader reader = new ResultReader(rows.getMetaData());
+            String previous = null;
+            while (rows.next()) {
+                RunResult result = reader.read(rows);
+                if (previous != null && Histories.compareIds(previous, result.customerId()) >= 0) {
+                    throw new StoreException(
+                            "the database returned run " + runId + " out of customer order (" + result.customerId()
+                                    + " after " + previous + "); nothing further was read",
+                            null);
                 }
+                previous = result.customerId();
+                consumer.accept(result);
             }
         } catch (SQLException e) {
             throw failure("cannot read the results of run " + runId, e);

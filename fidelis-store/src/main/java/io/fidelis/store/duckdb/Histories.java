@@ -152,12 +152,17 @@ final class Histories {
         Cursor(DuckDBConnection database, String query, String customerId, RowMapper<T> mapper) throws SQLException {
             this.connection = database.duplicate();
             try {
-                PreparedStatement prepared = connection.prepareStatement(query);
-                this.statement = prepared;
-                if (customerId != null) {
+                if (customerId == null) {
+                    // a plain statement: DuckDB JDBC 2.0.0.1 streamed a prepared statement's large sorted result
+                    // rotated (starting mid-way, wrapping round), while this came back in order every time
+                    this.statement = connection.createStatement();
+                    this.rows = statement.executeQuery(query);
+                } else {
+                    PreparedStatement prepared = connection.prepareStatement(query);
+                    this.statement = prepared;
                     prepared.setString(1, customerId);
+                    this.rows = prepared.executeQuery();
                 }
-                this.rows = prepared.executeQuery();
             } catch (SQLException e) {
                 connection.close();
                 throw e;
