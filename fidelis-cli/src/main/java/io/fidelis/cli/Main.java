@@ -9,7 +9,15 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Customer loyalty classification for lenders.",
-        subcommands = {CommandLine.HelpCommand.class, GenerateCommand.class, ImportCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            GenerateCommand.class,
+            ImportCommand.class,
+            ClassifyCommand.class,
+            ExplainCommand.class,
+            ExportCommand.class,
+            OverrideCommand.class
+        })
 public final class Main implements Runnable {
 
     /** Exit code for success. */

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.duckdb.DuckDBConnection;
 
@@ -137,6 +138,15 @@ public final class DuckDbBookStore implements BookStore {
     }
 
     @Override
+    public Optional<CustomerHistory> history(String customerId) {
+        try {
+            return Histories.one(connection, customerId);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the history of customer " + customerId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public String inputFingerprint() {
         try {
             return ImportLog.latestFingerprint(connection);
@@ -168,6 +178,11 @@ public final class DuckDbBookStore implements BookStore {
             throw new StoreException("cannot read the import log: " + e.getMessage(), e);
         }
         return entries;
+    }
+
+    /** The connection that {@link DuckDbRuns} and {@link DuckDbOverrides} share with the book. */
+    DuckDBConnection connection() {
+        return connection;
     }
 
     @Override

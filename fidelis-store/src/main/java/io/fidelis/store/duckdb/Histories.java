@@ -18,6 +18,7 @@ import io.fidelis.core.domain.Severity;
 import io.fidelis.core.domain.Survey;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.duckdb.DuckDBConnection;
 
@@ -39,17 +41,34 @@ final class Histories {
     private Histories() {}
 
     static void forEach(DuckDBConnection connection, Consumer<CustomerHistory> consumer) throws SQLException {
+        forEach(connection, null, consumer);
+    }
+
+    /** The history of one customer, read with the same queries restricted to its id. */
+    static Optional<CustomerHistory> one(DuckDBConnection connection, String customerId) throws SQLException {
+        List<CustomerHistory> found = new ArrayList<>(1);
+        forEach(connection, customerId, found::add);
+        return found.stream().findFirst();
+    }
+
+    /** Every history, or only {@code customerId}'s when it is not null. */
+    private static void forEach(DuckDBConnection connection, String customerId, Consumer<CustomerHistory> consumer)
+            throws SQLException {
+        String where = customerId == null ? "" : " WHERE customer_id = ?";
         try (Cursor<Customer> customers = new Cursor<>(
                         connection,
                         "SELECT customer_id, name, industry, region, size, group_id, " + days("onboarded_on") + ", "
-                                + days("closed_on") + ", close_reason FROM customers ORDER BY customer_id",
+                                + days("closed_on") + ", close_reason FROM customers" + where
+                                + " ORDER BY customer_id",
+                        customerId,
                         Histories::customer);
                 Cursor<Loan> loans = new Cursor<>(
                         connection,
                         "SELECT customer_id, loan_id, product, amount, currency, annual_rate, "
                                 + days("start_date")
                                 + ", " + days("maturity_date") + ", status, " + days("status_date")
-                                + " FROM loans ORDER BY customer_id, loan_id",
+                                + " FROM loans" + where + " ORDER BY customer_id, loan_id",
+                        customerId,
                         Histories::loan);
                 Cursor<Installment> installments = new Cursor<>(
                         connection,
@@ -57,25 +76,29 @@ final class Histories {
                         // more installments cost about half of the scan
                         "SELECT " + whenChanged("customer_id") + ", " + whenChanged("loan_id")
                                 + ", installment_no, " + days("due_date") + ", due_amount, "
-                                + days("paid_date") + ", paid_amount FROM installments"
+                                + days("paid_date") + ", paid_amount FROM installments" + where
                                 + " WINDOW w AS (ORDER BY customer_id, loan_id, installment_no)"
                                 + " ORDER BY customer_id, loan_id, installment_no",
+                        customerId,
                         new InstallmentRows());
                 Cursor<Complaint> complaints = new Cursor<>(
                         connection,
                         "SELECT customer_id, complaint_id, " + days("received_on") + ", category, severity, "
                                 + days("resolved_on") + ", escalated"
-                                + " FROM complaints ORDER BY customer_id, received_on, complaint_id",
+                                + " FROM complaints" + where + " ORDER BY customer_id, received_on, complaint_id",
+                        customerId,
                         Histories::complaint);
                 Cursor<Survey> surveys = new Cursor<>(
                         connection,
-                        "SELECT customer_id, " + days("surveyed_on") + ", satisfaction, nps FROM surveys"
+                        "SELECT customer_id, " + days("surveyed_on") + ", satisfaction, nps FROM surveys" + where
                                 + " ORDER BY customer_id, surveyed_on",
+                        customerId,
                         Histories::survey);
                 Cursor<Interaction> interactions = new Cursor<>(
                         connection,
-                        "SELECT customer_id, " + days("occurred_on") + ", type, channel FROM interactions"
+                        "SELECT customer_id, " + days("occurred_on") + ", type, channel FROM interactions" + where
                                 + " ORDER BY customer_id, occurred_on, type, channel NULLS FIRST",
+                        customerId,
                         Histories::interaction)) {
             while (customers.current != null) {
                 Customer customer = customers.current;
@@ -125,11 +148,21 @@ final class Histories {
         T current;
         String key;
 
-        Cursor(DuckDBConnection database, String query, RowMapper<T> mapper) throws SQLException {
+        /** A cursor on {@code query}, whose one parameter (if any) is {@code customerId}. */
+        Cursor(DuckDBConnection database, String query, String customerId, RowMapper<T> mapper) throws SQLException {
             this.connection = database.duplicate();
             try {
-                this.statement = connection.createStatement();
-                this.rows = statement.executeQuery(query);
+                if (customerId == null) {
+                    // a plain statement: DuckDB JDBC 2.0.0.1 streamed a prepared statement's large sorted result
+                    // rotated (starting mid-way, wrapping round), while this came back in order every time
+                    this.statement = connection.createStatement();
+                    this.rows = statement.executeQuery(query);
+                } else {
+                    PreparedStatement prepared = connection.prepareStatement(query);
+                    this.statement = prepared;
+                    prepared.setString(1, customerId);
+                    this.rows = prepared.executeQuery();
+                }
             } catch (SQLException e) {
                 connection.close();
                 throw e;

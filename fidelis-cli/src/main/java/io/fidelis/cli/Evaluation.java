@@ -1,0 +1,56 @@
+package io.fidelis.cli;
+
+import io.fidelis.core.classification.Classification;
+import io.fidelis.core.classification.Classifier;
+import io.fidelis.core.classification.ManualOverride;
+import io.fidelis.core.classification.MonthlyPriors;
+import io.fidelis.core.domain.CustomerHistory;
+import io.fidelis.core.policy.Policy;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * How every command classifies a customer as of a date: the policy's classifier, with the hysteresis priors
+ * recomputed at the month-ends before the date ({@link MonthlyPriors}) and the manual overrides in force on it.
+ * Immutable and safe to share between threads.
+ */
+final class Evaluation {
+
+    private final Classifier classifier;
+    private final LocalDate asOf;
+    private final Map<String, List<ManualOverride>> overrides;
+
+    Evaluation(Policy policy, LocalDate asOf, Map<String, List<ManualOverride>> overrides) {
+        this.classifier = new Classifier(policy);
+        this.asOf = asOf;
+        this.overrides = Map.copyOf(overrides);
+    }
+
+    /** The customer's classification as of the date. */
+    Classification classify(CustomerHistory history) {
+        return classifier.classify(
+                history,
+                asOf,
+                MonthlyPriors.of(classifier, history, asOf),
+                overrides.getOrDefault(history.customerId(), List.of()));
+    }
+
+    LocalDate asOf() {
+        return asOf;
+    }
+
+    Policy policy() {
+        return classifier.policy();
+    }
+
+    /** How the hysteresis priors are obtained, for a run's provenance. */
+    String priors() {
+        List<LocalDate> dates = MonthlyPriors.dates(policy().tiers().hysteresis(), asOf);
+        if (dates.isEmpty()) {
+            return "none (hysteresis off)";
+        }
+        return "chained month-ends " + dates.stream().map(LocalDate::toString).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,90 @@
+package io.fidelis.cli;
+
+import io.fidelis.core.classification.Classification;
+import io.fidelis.core.classification.Language;
+import io.fidelis.core.domain.CustomerHistory;
+import io.fidelis.store.duckdb.DuckDbBookStore;
+import io.fidelis.store.duckdb.DuckDbOverrides;
+import io.fidelis.store.policy.PolicyException;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code fidelis explain CUSTOMER_ID --as-of DATE}: why a customer has its tier, stage and actions. */
+@Command(
+        name = "explain",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Classifies one customer as of a date (with the manual overrides in force) and explains it: the score"
+                    + " and its band, what every factor contributed, the reasons with their evidence, the stage,"
+                    + " the actions intended and applied, the guardrail's conflicts and any override.",
+            "Exit codes: 0 explained, 1 unknown customer, no book or a bad policy, 2 wrong command line."
+        })
+final class ExplainCommand extends BookCommand {
+
+    @Parameters(index = "0", paramLabel = "CUSTOMER_ID", description = "the customer's id, as in customers.csv")
+    String customerId;
+
+    @Option(
+            names = "--as-of",
+            required = true,
+            paramLabel = "yyyy-MM-dd",
+            converter = GenerateCommand.IsoDate.class,
+            description = "the date to classify as of: nothing dated after it is read")
+    LocalDate asOf;
+
+    @Option(
+            names = "--lang",
+            paramLabel = "en|zh",
+            defaultValue = "en",
+            converter = LanguageConverter.class,
+            description = "language of the texts: en (English) or zh (中文) (default: ${DEFAULT-VALUE})")
+    Language language;
+
+    @Option(names = "--json", description = "print JSON (codes, values and the texts in --lang) instead of text")
+    boolean json;
+
+    @Mixin
+    PolicyOption policy;
+
+    @Override
+    int execute(PrintWriter out, PrintWriter err) throws PolicyException {
+        PolicyOption.Loaded loaded = policy.load();
+        try (DuckDbBookStore book = openBook()) {
+            CustomerHistory history = book.history(customerId)
+                    .orElseThrow(() -> CommandFailure.data("no customer '" + customerId + "' in the book in "
+                            + workspace + " (ids are case-sensitive)"));
+            Evaluation evaluation = new Evaluation(
+                    loaded.policy(),
+                    asOf,
+                    Map.of(customerId, DuckDbOverrides.of(book).of(customerId)));
+            Classification classification = evaluation.classify(history);
+            Explanation explanation = new Explanation(
+                    classification, history.customer(), loaded, book.inputFingerprint(), evaluation.priors());
+            if (json) {
+                out.println(explanation.json(language));
+            } else {
+                explanation.printText(out, language);
+            }
+            return Main.OK;
+        }
+    }
+
+    /** {@code en} or {@code zh}; anything else is a usage error naming the choices. */
+    static final class LanguageConverter implements CommandLine.ITypeConverter<Language> {
+        @Override
+        public Language convert(String value) {
+            return switch (value.strip().toLowerCase(Locale.ROOT)) {
+                case "en", "english" -> Language.ENGLISH;
+                case "zh", "cn", "chinese", "中文" -> Language.CHINESE;
+                default -> throw new CommandLine.TypeConversionException("'" + value + "' is not one of en, zh");
+            };
+        }
+    }
+}
