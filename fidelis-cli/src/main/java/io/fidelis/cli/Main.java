@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             GenerateCommand.class,
             ImportCommand.class,
+            DemoCommand.class,
             ClassifyCommand.class,
             ExplainCommand.class,
             ExportCommand.class,
