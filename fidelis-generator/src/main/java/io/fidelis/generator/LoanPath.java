@@ -44,7 +44,13 @@ final class LoanPath {
     final Terms terms;
     final LocalDate start;
     final boolean anchor;
+    /** Root of the loan's own random streams (payments, fate, restructuring, drawdowns). */
+    final long seed;
+
     final List<Slot> slots = new ArrayList<>();
+    /** The interactions this loan causes: application, drawdowns, the talks before a prepayment or refinancing. */
+    final List<Touch> touches = new ArrayList<>();
+
     LocalDate maturity;
     boolean cancelled;
     LocalDate restructuredOn;
@@ -54,10 +60,11 @@ final class LoanPath {
     LocalDate writtenOffOn;
     LocalDate repaidOn;
 
-    LoanPath(Terms terms, LocalDate start, boolean anchor) {
+    LoanPath(Terms terms, LocalDate start, boolean anchor, long seed) {
         this.terms = terms;
         this.start = start;
         this.anchor = anchor;
+        this.seed = seed;
         this.maturity = terms.maturity(start);
         appendSchedule(terms.schedule(start));
     }
