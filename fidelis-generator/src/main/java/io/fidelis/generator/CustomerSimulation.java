@@ -236,6 +236,11 @@ final class CustomerSimulation {
         return new Complaint("pending", customerId, received, category, severity, resolved, draw.chance(escalation));
     }
 
+    /** A satisfaction answer: the mean plus the noise, rounded half up and kept within 1..5. */
+    static int satisfactionAnswer(double mean, double noise) {
+        return (int) Math.max(1, Math.min(5, Math.round(mean + noise)));
+    }
+
     /** The lender surveys customers every half year (medium and large companies) or every year (the others). */
     private void survey(
             CustomerPlan plan, Firm firm, long root, List<Survey> surveys, List<Double> means, String customerId) {
@@ -260,7 +265,7 @@ final class CustomerSimulation {
                 continue;
             }
             double noise = SATISFACTION_NOISE * draw.gaussian();
-            int satisfaction = (int) Math.max(1, Math.min(5, Math.round(mood.satisfaction() + noise)));
+            int satisfaction = satisfactionAnswer(mood.satisfaction(), noise);
             int nps = (int) Math.max(0, Math.min(10, Math.round(mood.nps() + 1.2 * noise + 1.2 * draw.gaussian())));
             double answered = draw.unit();
             surveys.add(new Survey(
