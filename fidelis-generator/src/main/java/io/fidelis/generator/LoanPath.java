@@ -124,9 +124,10 @@ final class LoanPath {
     }
 
     /**
-     * Pays the loan off on {@code date} (prepaid, or refinanced elsewhere): one settlement installment due and paid
-     * that day for the principal left, the interest accrued since the last due date and any arrears. Later
-     * installments disappear; payments planned after that day never happen.
+     * Pays the loan off on {@code date} (prepaid, or refinanced elsewhere): an installment whose payment was still to
+     * come is paid with the payoff that day; one settlement installment due and paid that day covers the principal
+     * left, the interest accrued since the last due date and the shortfall of installments missed or part paid
+     * before. Later installments disappear.
      */
     void settle(LocalDate date, LoanStatus status) {
         long principal = balanceOn(date);
@@ -136,8 +137,9 @@ final class LoanPath {
         long arrears = 0;
         for (Slot slot : slots) {
             if (slot.paidOn != null && slot.paidOn.isAfter(date)) {
-                slot.paidOn = null;
-                slot.paidFen = 0;
+                // It would have been paid later: not unpaid, but paid with the payoff.
+                slot.paidOn = date;
+                slot.paidFen = slot.dueFen;
             }
             arrears += slot.shortfall();
         }
