@@ -1,7 +1,6 @@
 package io.fidelis.generator;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 
 /**
  * The background hazards: besides the churned and defaulted archetypes, whose exits are timed for the picture at the
@@ -77,11 +76,5 @@ final class BackgroundExits {
         double years = -Math.log(1.0 - uniform) / perYear;
         // Beyond a century the date does not matter: it is after any end date.
         return from.plusDays((long) Math.ceil(Math.min(years, 100) * DAYS_PER_YEAR));
-    }
-
-    /** Days in the period for which a customer of this archetype onboarded on {@code onboarded} is exposed. */
-    static long exposedDays(LocalDate onboarded, LocalDate windowStart, LocalDate end) {
-        LocalDate from = Planner.later(windowStart, onboarded.plusYears(1));
-        return Math.max(0, ChronoUnit.DAYS.between(from, end));
     }
 }
