@@ -2,6 +2,8 @@ package io.fidelis.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fidelis.core.evaluation.Assignments;
+import io.fidelis.core.evaluation.StratifiedAssignment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,6 +93,28 @@ class ExperimentTest {
             // The treated count is the exact share rounded down or up.
             assertThat((double) arms[0]).as(stratum).isBetween(Math.floor(exact - 1e-9), Math.ceil(exact + 1e-9));
         });
+    }
+
+    @Test
+    void anEvaluatorCanReproduceTheArmsFromTheStrataAndTheRecordedSeed() throws IOException {
+        new BookGenerator(new GeneratorSettings(2_000, 17, END, 3), experiment(0.5, WORKED_CASE))
+                .writeTo(temp, done -> {});
+        Map<String, String> strata = new HashMap<>();
+        Map<String, String> arms = new HashMap<>();
+        for (StrictCsv.Row row : StrictCsv.read(temp.resolve("assignments.csv")).rows()) {
+            strata.put(row.get("customer_id"), row.get("stratum"));
+            arms.put(row.get("customer_id"), row.get("arm"));
+        }
+        String json = Files.readString(temp.resolve("generation.json"));
+        int at = json.indexOf("\"assignment_seed\": ") + "\"assignment_seed\": ".length();
+        long seed = Long.parseLong(json.substring(at, json.indexOf(',', at)));
+
+        Assignments again = StratifiedAssignment.assign(strata, 0.5, seed, "worked-case");
+
+        assertThat(again.all()).hasSize(arms.size());
+        assertThat(again.all())
+                .allSatisfy(
+                        assignment -> assertThat(assignment.arm().code()).isEqualTo(arms.get(assignment.customerId())));
     }
 
     @Test
