@@ -2,6 +2,9 @@ package io.fidelis.cli;
 
 import io.fidelis.generator.Archetype;
 import io.fidelis.generator.BookGenerator;
+import io.fidelis.generator.Effects;
+import io.fidelis.generator.Experiment;
+import io.fidelis.generator.ExperimentSummary;
 import io.fidelis.generator.GenerationSummary;
 import io.fidelis.generator.GeneratorSettings;
 import java.io.IOException;
@@ -35,6 +38,8 @@ import picocli.CommandLine.ParameterException;
             "Writes a synthetic corporate loan book in the input contract's CSV format "
                     + "(customers, loans, installments, complaints, surveys, interactions),",
             "plus truth.csv (archetype and intended tier and stage of every customer) and generation.json.",
+            "With --strategy-start, also simulates a randomised strategy evaluation (the seed's worked case):",
+            "assignments.csv holds the arms, generation.json the true effects and the outcome definitions.",
             "The same arguments always give the same bytes."
         })
 final class GenerateCommand implements Callable<Integer> {
@@ -48,6 +53,7 @@ final class GenerateCommand implements Callable<Integer> {
             "surveys.csv",
             "interactions.csv",
             "truth.csv",
+            Experiment.ASSIGNMENTS_FILE,
             BookGenerator.PARAMETERS_FILE);
 
     @CommandLine.Spec
@@ -87,6 +93,36 @@ final class GenerateCommand implements Callable<Integer> {
     int years;
 
     @Option(
+            names = "--strategy-start",
+            paramLabel = "yyyy-MM-dd",
+            converter = IsoDate.class,
+            description = "Simulate a strategy evaluation: on this date customers not churned are randomised to"
+                    + " treatment or control within their tier|stage, and the effects apply to the treated from the"
+                    + " next day. Must lie in the period and at least 6 months before --end.")
+    LocalDate strategyStart;
+
+    @Option(
+            names = "--treatment-share",
+            paramLabel = "SHARE",
+            description = "Share of each stratum assigned to treatment, strictly between 0 and 1. Default: 0.5.")
+    Double treatmentShare;
+
+    @Option(
+            names = "--effects",
+            paramLabel = "LIST",
+            description = "True effects on the treated, e.g. churn=-0.30,high_default=-0.20,medium_satisfaction=+0.3"
+                    + " (relative changes -1..0 of churn and of high-tier default; shift -0.8..0.8 of medium-tier"
+                    + " satisfaction). Keys left out are 0. Default: all 0.")
+    String effects;
+
+    @Option(
+            names = "--strategy-id",
+            paramLabel = "ID",
+            description = "Name of the simulated strategy (letters, digits, . _ -). Default: "
+                    + Experiment.DEFAULT_STRATEGY_ID + ".")
+    String strategyId;
+
+    @Option(
             names = "--force",
             description = "Write even if the folder holds other files (they would be read as part of the book).")
     boolean force;
@@ -94,6 +130,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GeneratorSettings settings = settings();
+        BookGenerator generator = generator(settings);
         checkFolder();
         PrintWriter stdout = spec.commandLine().getOut();
         long started = System.nanoTime();
@@ -106,7 +143,7 @@ final class GenerateCommand implements Callable<Integer> {
                 // Without a terminal (logs, CI) plain ASCII: no colour codes in the log.
                 .setStyle(System.console() == null ? ProgressBarStyle.ASCII : ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
                 .build()) {
-            summary = new BookGenerator(settings).writeTo(out, bar::stepTo);
+            summary = generator.writeTo(out, bar::stepTo);
         } catch (IOException e) {
             spec.commandLine()
                     .getErr()
@@ -123,6 +160,28 @@ final class GenerateCommand implements Callable<Integer> {
     private GeneratorSettings settings() {
         try {
             return new GeneratorSettings(customers, seed, end, years);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid arguments: " + e.getMessage());
+        }
+    }
+
+    private BookGenerator generator(GeneratorSettings settings) {
+        if (strategyStart == null) {
+            if (treatmentShare != null || effects != null || strategyId != null) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--treatment-share, --effects and --strategy-id describe a strategy evaluation: add"
+                                + " --strategy-start DATE");
+            }
+            return new BookGenerator(settings);
+        }
+        try {
+            Experiment experiment = new Experiment(
+                    strategyId == null ? Experiment.DEFAULT_STRATEGY_ID : strategyId,
+                    strategyStart,
+                    treatmentShare == null ? 0.5 : treatmentShare,
+                    effects == null ? Effects.NONE : Effects.parse(effects));
+            return new BookGenerator(settings, experiment);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "Invalid arguments: " + e.getMessage());
         }
@@ -186,8 +245,49 @@ final class GenerateCommand implements Callable<Integer> {
                     archetype.tier().code(),
                     archetype.stage().code());
         }
+        summary.experimentSummary().ifPresent(experiment -> printExperiment(stdout, experiment));
         stdout.printf("Folder: %s%n", summary.parameters().getParent());
         stdout.flush();
+    }
+
+    private static void printExperiment(PrintWriter stdout, ExperimentSummary summary) {
+        stdout.printf(
+                Locale.ROOT,
+                "Strategy '%s' from %s, outcomes to %s: %,d treatment, %,d control (%s).%n",
+                summary.experiment().strategyId(),
+                summary.experiment().start(),
+                summary.windowEnd(),
+                summary.treatment(),
+                summary.control(),
+                summary.assignments().getFileName());
+        stdout.printf(
+                Locale.ROOT,
+                "True effects given: %s; realised in this book (every assigned customer without -> with):%n",
+                summary.experiment().effects());
+        ExperimentSummary.Realised churn = summary.churn();
+        ExperimentSummary.Realised defaults = summary.highDefault();
+        ExperimentSummary.Realised satisfaction = summary.mediumSatisfaction();
+        stdout.printf(
+                Locale.ROOT,
+                "  churn                %6.2f%% -> %6.2f%%  ratio %.3f  (%,d customers)%n",
+                100 * churn.without(),
+                100 * churn.with(),
+                churn.ratio(),
+                churn.customers());
+        stdout.printf(
+                Locale.ROOT,
+                "  high-tier default    %6.2f%% -> %6.2f%%  ratio %.3f  (%,d customers)%n",
+                100 * defaults.without(),
+                100 * defaults.with(),
+                defaults.ratio(),
+                defaults.customers());
+        stdout.printf(
+                Locale.ROOT,
+                "  medium satisfaction  %7.3f -> %7.3f  difference %+.3f  (%,d customers)%n",
+                satisfaction.without(),
+                satisfaction.with(),
+                satisfaction.difference(),
+                satisfaction.customers());
     }
 
     private static String size(Path file) {

@@ -5,7 +5,13 @@ import io.fidelis.core.domain.Coded;
 /**
  * A behavioural archetype of a generated customer, its share of the book and the class it is meant to have at the
  * end date. {@code truth.csv} records the archetype, tier and stage of every customer, so a classifier can be
- * compared with the intended class. The enum constants below are the one table of the mapping:
+ * compared with the intended class. The enum constants below are the one table of the mapping.
+ *
+ * <p>Besides, customers of loyal_core, steady, price_shopper and occasional may leave for a competitor or stop paying
+ * at any time in the period through the {@link BackgroundExits background hazards} (1-6% a year): such a customer's
+ * intended class at the end is low/churned, whatever its archetype. In a book with a simulated strategy ({@link
+ * Experiment}) a treated customer whose exit the strategy prevented keeps its archetype's class (a churned_to_competitor
+ * customer kept is low/active). {@code truth.csv} gives each customer's own intended class.
  *
  * <table>
  *   <caption>Archetypes, their share of the book and their intended class at the end date</caption>
@@ -30,7 +36,8 @@ import io.fidelis.core.domain.Coded;
  *       the relationship stays open</td></tr>
  *   <tr><td>churned_to_competitor</td><td>10%</td><td>low</td><td>churned</td>
  *       <td>restless in its last year (competitor quotes, rate negotiations, falling satisfaction), then
- *       refinances every loan elsewhere 5-18 months before the end date; most close as moved_to_competitor</td></tr>
+ *       refinances every loan elsewhere 5-18 months before the end date; 85% close within 45 days, mostly as
+ *       moved_to_competitor</td></tr>
  *   <tr><td>defaulted</td><td>4%</td><td>low</td><td>churned</td>
  *       <td>weaker payer that stops paying 14-30 months before the end date; defaulted 91-150 days after the first
  *       missed installment, often written off later, usually closed with reason default</td></tr>
@@ -64,12 +71,15 @@ public enum Archetype implements Coded {
         return sharePercent;
     }
 
-    /** The loyalty tier a customer of this archetype should have at the end date. */
+    /**
+     * The loyalty tier a customer of this archetype should have at the end date, unless it left or stopped paying
+     * through a background hazard (see {@code truth.csv} for each customer's own).
+     */
     public Tier tier() {
         return tier;
     }
 
-    /** The lifecycle stage a customer of this archetype should be in at the end date. */
+    /** The lifecycle stage a customer of this archetype should be in at the end date (the same proviso). */
     public Stage stage() {
         return stage;
     }

@@ -12,9 +12,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The conduct of every archetype over time: the one place that says how each archetype pays, feels, complains and
- * interacts, and how that changes at its turning point. A later treatment (a strategy applied from a start date to a
- * randomised group) plugs in here: adjust the conduct of treated customers from the start date on (e.g. satisfaction
- * +0.3) and, in {@link Planner}, the hazards of their turning points (churn -30%, default -20%).
+ * interacts, and how that changes at its turning point. A strategy evaluated in an {@link Experiment} does not change
+ * the conduct: it prevents exits (the customer keeps the conduct it had) and shifts survey answers after the fact.
  */
 final class Behaviours {
 
@@ -111,6 +110,13 @@ final class Behaviours {
             new Grievances(1.0, categories(10, 20, 40, 5, 20, 5), severities(20, 45, 35)),
             rates("inquiry=0.5, meeting=3.0, negative_review=0.5, other=1.0"));
 
+    // A loyal customer whose business fails (a background exit): pays nothing, collection meetings, mood collapses.
+    static final Conduct LOYAL_TROUBLE = new Conduct(
+            new Payments(0, 0, 0, 30, 90),
+            new Mood(2.5, 4.0, 0.4),
+            new Grievances(0.8, categories(10, 20, 40, 5, 20, 5), severities(20, 45, 35)),
+            rates("inquiry=0.5, meeting=3.0, negative_review=0.3, other=1.0"));
+
     /** Days over which a deteriorating customer slides from its old conduct to its new one. */
     private static final long DETERIORATION_DAYS = 180;
 
@@ -124,7 +130,7 @@ final class Behaviours {
     /** How the customer of {@code plan} behaves on {@code date}. */
     static Conduct on(CustomerPlan plan, LocalDate date) {
         return switch (plan.archetype()) {
-            case LOYAL_CORE -> LOYAL;
+            case LOYAL_CORE -> stoppedPaying(plan, date) ? LOYAL_TROUBLE : LOYAL;
             case STEADY -> STEADY;
             case PRICE_SHOPPER -> PRICE_SHOPPER;
             case OCCASIONAL -> OCCASIONAL;
@@ -140,6 +146,12 @@ final class Behaviours {
                         progress(plan.turn().minusDays(RESTLESS_BEFORE_CHURN_DAYS), date, RESTLESS_RAMP_DAYS));
             case DEFAULTED -> date.isBefore(plan.turn()) ? DEFAULTED_BEFORE : DEFAULTED_TROUBLE;
         };
+    }
+
+    /** True from the day a customer stops paying for good (not when a strategy prevented it). */
+    private static boolean stoppedPaying(CustomerPlan plan, LocalDate date) {
+        Exit exit = plan.exitTaken();
+        return exit != null && !exit.leaves() && !date.isBefore(exit.on());
     }
 
     /** 0 before {@code from}, 1 from {@code from + days} on, linear in between. */

@@ -113,11 +113,10 @@ final class BookCsvWriter implements Closeable {
             text(interaction.customerId()).date(interaction.occurredOn()).code(interaction.type());
             code(interaction.channel()).end(BookFile.INTERACTIONS);
         }
-        Archetype archetype = story.archetype();
         text(customer.id())
-                .code(archetype)
-                .code(archetype.tier())
-                .code(archetype.stage())
+                .code(story.archetype())
+                .code(story.truth().tier())
+                .code(story.truth().stage())
                 .end(BookFile.TRUTH);
     }
 

@@ -35,13 +35,29 @@ public final class BookGenerator {
     private static final int PROGRESS_EVERY = 500;
 
     private final GeneratorSettings settings;
+    private final Experiment experiment;
 
     public BookGenerator(GeneratorSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.experiment = null;
     }
 
     /**
-     * Writes the book into {@code directory} (created if needed; files of the same names are replaced).
+     * A generator that also simulates {@code experiment}: {@code assignments.csv} is written and the treated
+     * customers' records carry the strategy's effects.
+     *
+     * @throws IllegalArgumentException when the experiment's start is not within the period, as {@link
+     *     Experiment#checkWithin} says
+     */
+    public BookGenerator(GeneratorSettings settings, Experiment experiment) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.experiment = Objects.requireNonNull(experiment, "experiment");
+        experiment.checkWithin(settings);
+    }
+
+    /**
+     * Writes the book into {@code directory} (created if needed; files of the same names are replaced, and an {@code
+     * assignments.csv} of an earlier book is removed when this one has no experiment).
      *
      * @param progress told the number of customers written so far, now and then and once at the end
      */
@@ -49,12 +65,19 @@ public final class BookGenerator {
         Objects.requireNonNull(progress, "progress");
         Files.createDirectories(directory);
         CustomerSimulation simulation = new CustomerSimulation(settings);
+        Trial trial = experiment == null ? null : Trial.prepare(settings, experiment, simulation);
+        Path assignments = directory.resolve(Experiment.ASSIGNMENTS_FILE);
+        if (trial == null) {
+            Files.deleteIfExists(assignments);
+        } else {
+            trial.writeAssignments(directory);
+        }
         Ids ids = new Ids();
         int[] byArchetype = new int[Archetype.values().length];
         List<GenerationSummary.WrittenFile> files = new ArrayList<>();
         try (BookCsvWriter writer = new BookCsvWriter(directory)) {
             for (int index = 0; index < settings.customers(); index++) {
-                CustomerStory story = simulation.simulate(index, ids);
+                CustomerStory story = trial == null ? simulation.simulate(index, ids) : trial.story(index, ids);
                 writer.write(story);
                 byArchetype[story.archetype().ordinal()]++;
                 int done = index + 1;
@@ -70,12 +93,17 @@ public final class BookGenerator {
         for (Archetype archetype : Archetype.values()) {
             mix.put(archetype, byArchetype[archetype.ordinal()]);
         }
+        ExperimentSummary experimentSummary = trial == null ? null : trial.summary(assignments);
         Path parameters = directory.resolve(PARAMETERS_FILE);
-        Files.writeString(parameters, parametersJson(mix, files), StandardCharsets.UTF_8);
-        return new GenerationSummary(settings, files, parameters, mix);
+        Files.writeString(
+                parameters,
+                parametersJson(mix, files, trial == null ? null : trial.json(experimentSummary)),
+                StandardCharsets.UTF_8);
+        return new GenerationSummary(settings, files, parameters, mix, experimentSummary);
     }
 
-    private String parametersJson(Map<Archetype, Integer> mix, List<GenerationSummary.WrittenFile> files) {
+    private String parametersJson(
+            Map<Archetype, Integer> mix, List<GenerationSummary.WrittenFile> files, String experimentJson) {
         StringBuilder json = new StringBuilder(1024);
         json.append("{\n");
         json.append("  \"generator\": \"fidelis-generator\",\n");
@@ -102,6 +130,23 @@ public final class BookGenerator {
             json.append(entry.getValue());
             separator = ", ";
         }
+        json.append("},\n  \"background_exits_per_year\": {");
+        separator = "";
+        for (Archetype archetype : Archetype.values()) {
+            double leaving = BackgroundExits.leavingPerYear(archetype);
+            double stopping = BackgroundExits.stoppingPerYear(archetype);
+            if (leaving > 0 || stopping > 0) {
+                json.append(separator)
+                        .append("\"")
+                        .append(archetype.code())
+                        .append("\": {\"leaves\": ")
+                        .append(leaving)
+                        .append(", \"stops_paying\": ")
+                        .append(stopping)
+                        .append('}');
+                separator = ", ";
+            }
+        }
         json.append("},\n  \"rows\": {");
         separator = "";
         for (GenerationSummary.WrittenFile file : files) {
@@ -112,7 +157,11 @@ public final class BookGenerator {
                     .append(file.rows());
             separator = ", ";
         }
-        json.append("}\n}\n");
+        json.append('}');
+        if (experimentJson != null) {
+            json.append(",\n  \"experiment\": ").append(experimentJson);
+        }
+        json.append("\n}\n");
         return json.toString();
     }
 }

@@ -33,6 +33,12 @@ final class CustomerSimulation {
             .thenComparing(interaction ->
                     interaction.channel() == null ? -1 : interaction.channel().ordinal());
 
+    /**
+     * Standard deviation of a survey answer around the conduct's mean satisfaction, before rounding to 1..5. A
+     * strategy's shift of the answers relies on it (see {@link SatisfactionShift}).
+     */
+    static final double SATISFACTION_NOISE = 0.7;
+
     private final GeneratorSettings settings;
     private final Planner planner;
     private final LocalDate end;
@@ -45,25 +51,41 @@ final class CustomerSimulation {
         this.windowStart = settings.windowStart();
     }
 
-    /** The customer at {@code index} (0-based); loan and complaint ids are taken from {@code ids} in file order. */
-    CustomerStory simulate(int index, Ids ids) {
-        // One stream per concern: drawing more in one (a later treatment, say) leaves the others unchanged.
+    /** The plan of the customer at {@code index}: its archetype's story and any background exit. */
+    CustomerPlan plan(int index) {
         SplittableRandom random = Seeds.forCustomer(settings.seed(), index);
         Draw planDraw = new Draw(random.split());
+        Archetype archetype = Archetype.draw(planDraw);
+        return planner.plan(archetype, planDraw);
+    }
+
+    /** The customer at {@code index} (0-based); loan and complaint ids are taken from {@code ids} in file order. */
+    CustomerStory simulate(int index, Ids ids) {
+        return simulate(index, plan(index), ids);
+    }
+
+    /**
+     * The customer at {@code index} living {@code plan}: its own plan, or that plan with the exit prevented by a
+     * strategy ({@link CustomerPlan#retain()}).
+     */
+    CustomerStory simulate(int index, CustomerPlan plan, Ids ids) {
+        // One stream per concern, and keyed streams inside them (see Seeds): drawing more in one leaves the others
+        // unchanged.
+        SplittableRandom random = Seeds.forCustomer(settings.seed(), index);
+        random.split(); // the plan's, drawn by plan(index)
         Draw firmDraw = new Draw(random.split());
         Draw loanDraw = new Draw(random.split());
-        Draw eventDraw = new Draw(random.split());
+        long root = random.split().nextLong();
 
-        Archetype archetype = Archetype.draw(planDraw);
-        CustomerPlan plan = planner.plan(archetype, planDraw);
         Firm firm = Firms.draw(index, firmDraw);
-        LoanBook book = new LoanBook(plan, firm, loanDraw, end).simulate();
+        LoanBook book = new LoanBook(plan, firm, loanDraw, root, end).simulate();
+        Draw closure = Seeds.keyed(root, Seeds.Purpose.CLOSURE, 0);
         if (book.defaultedOn != null) {
-            plan = plan.withActivityEnd(Planner.earlier(end, book.defaultedOn.plusDays(eventDraw.between(30, 90))));
+            plan = plan.withActivityEnd(Planner.earlier(end, book.defaultedOn.plusDays(closure.between(30, 90))));
         }
 
         String customerId = Ids.customer(index);
-        Customer customer = customer(customerId, firm, plan, book, eventDraw);
+        Customer customer = customer(customerId, firm, plan, book, closure);
         List<Loan> loans = new ArrayList<>();
         List<Installment> installments = new ArrayList<>();
         for (LoanPath path : book.loans) {
@@ -76,23 +98,31 @@ final class CustomerSimulation {
         List<Touch> touches = new ArrayList<>(book.touches);
         List<Complaint> complaints = new ArrayList<>();
         List<Survey> surveys = new ArrayList<>();
-        live(plan, eventDraw, touches, complaints, customerId, ids);
-        survey(plan, firm, eventDraw, surveys, customerId);
+        List<Double> means = new ArrayList<>();
+        live(plan, root, touches, complaints, customerId, ids);
+        survey(plan, firm, root, surveys, means, customerId);
+        double[] satisfactionMeans = new double[means.size()];
+        for (int i = 0; i < satisfactionMeans.length; i++) {
+            satisfactionMeans[i] = means.get(i);
+        }
         return new CustomerStory(
-                archetype,
+                plan.archetype(),
+                IntendedClass.at(plan, end),
                 customer,
                 loans,
                 installments,
                 complaints,
                 surveys,
-                interactions(plan, touches, customerId, eventDraw));
+                satisfactionMeans,
+                interactions(plan, touches, customerId, root));
     }
 
     private Customer customer(String id, Firm firm, CustomerPlan plan, LoanBook book, Draw draw) {
         LocalDate closedOn = null;
         CloseReason reason = null;
-        if (plan.archetype() == Archetype.CHURNED_TO_COMPETITOR && draw.chance(0.85)) {
-            closedOn = plan.turn().plusDays(draw.between(0, 45));
+        Exit exit = plan.exitTaken();
+        if (exit != null && exit.leaves() && draw.chance(0.85)) {
+            closedOn = exit.on().plusDays(draw.between(0, 45));
             reason = draw.chance(0.8) ? CloseReason.MOVED_TO_COMPETITOR : CloseReason.CLOSED_BY_CUSTOMER;
         } else if (book.defaultedOn != null) {
             // Closed once the collection contacts are over.
@@ -120,14 +150,18 @@ final class CustomerSimulation {
         return Planner.later(plan.onboardedOn(), windowStart);
     }
 
-    /** Last day on which the customer does anything. */
+    /** Last day on which the customer does anything: a customer a strategy kept carries on to the end date. */
     private LocalDate activeUntil(CustomerPlan plan) {
-        return Planner.earlier(end, plan.activityEnd());
+        return plan.retained() ? end : Planner.earlier(end, plan.activityEnd());
     }
 
-    /** Month by month: interactions and complaints as Poisson counts with the rates of the conduct of that month. */
+    /**
+     * Month by month: interactions and complaints as Poisson counts with the rates of the conduct of that month. Every
+     * month is drawn whole from its own stream and then cut at the last active day, so the months before an exit are
+     * the same whether or not the customer leaves.
+     */
     private void live(
-            CustomerPlan plan, Draw draw, List<Touch> touches, List<Complaint> complaints, String customerId, Ids ids) {
+            CustomerPlan plan, long root, List<Touch> touches, List<Complaint> complaints, String customerId, Ids ids) {
         LocalDate from = activeFrom(plan);
         LocalDate until = activeUntil(plan);
         List<Complaint> received = new ArrayList<>();
@@ -136,8 +170,8 @@ final class CustomerSimulation {
             if (sliceStart.isAfter(until)) {
                 break;
             }
-            LocalDate sliceEnd = Planner.earlier(from.plusMonths(month + 1L).minusDays(1), until);
-            long days = ChronoUnit.DAYS.between(sliceStart, sliceEnd) + 1;
+            Draw draw = Seeds.keyed(root, Seeds.Purpose.MONTH, month);
+            long days = ChronoUnit.DAYS.between(sliceStart, from.plusMonths(month + 1L));
             double years = days / 365.0;
             Conduct conduct = Behaviours.on(plan, sliceStart);
             double[] rates = conduct.ratesPerYear();
@@ -148,12 +182,19 @@ final class CustomerSimulation {
                     continue;
                 }
                 for (int n = draw.poisson(rate * years); n > 0; n--) {
-                    touches.add(new Touch(sliceStart.plusDays(draw.between(0, days - 1)), type));
+                    LocalDate on = sliceStart.plusDays(draw.between(0, days - 1));
+                    if (!on.isAfter(until)) {
+                        touches.add(new Touch(on, type));
+                    }
                 }
             }
             Conduct.Grievances grievances = conduct.grievances();
             for (int n = draw.poisson(grievances.perYear() * years); n > 0; n--) {
-                received.add(complaint(sliceStart.plusDays(draw.between(0, days - 1)), grievances, customerId, draw));
+                Complaint complaint =
+                        complaint(sliceStart.plusDays(draw.between(0, days - 1)), grievances, customerId, draw);
+                if (!complaint.receivedOn().isAfter(until)) {
+                    received.add(complaint);
+                }
             }
         }
         if (plan.enrolledOn() != null) {
@@ -195,11 +236,18 @@ final class CustomerSimulation {
         return new Complaint("pending", customerId, received, category, severity, resolved, draw.chance(escalation));
     }
 
+    /** A satisfaction answer: the mean plus the noise, rounded half up and kept within 1..5. */
+    static int satisfactionAnswer(double mean, double noise) {
+        return (int) Math.max(1, Math.min(5, Math.round(mean + noise)));
+    }
+
     /** The lender surveys customers every half year (medium and large companies) or every year (the others). */
-    private void survey(CustomerPlan plan, Firm firm, Draw draw, List<Survey> surveys, String customerId) {
+    private void survey(
+            CustomerPlan plan, Firm firm, long root, List<Survey> surveys, List<Double> means, String customerId) {
         CompanySize size = firm.sizeOrMedium();
         int months = size == CompanySize.MEDIUM || size == CompanySize.LARGE ? 6 : 12;
-        LocalDate first = plan.onboardedOn().plusDays(draw.between(30, 90));
+        LocalDate first = plan.onboardedOn()
+                .plusDays(Seeds.keyed(root, Seeds.Purpose.SURVEY, -1).between(30, 90));
         LocalDate from = activeFrom(plan);
         LocalDate until = activeUntil(plan);
         long skip = first.isBefore(from) ? ChronoUnit.MONTHS.between(first, from) / months : 0;
@@ -211,12 +259,13 @@ final class CustomerSimulation {
             if (on.isBefore(from)) {
                 continue;
             }
+            Draw draw = Seeds.keyed(root, Seeds.Purpose.SURVEY, k);
             Conduct.Mood mood = Behaviours.on(plan, on).mood();
             if (!draw.chance(mood.surveyResponse())) {
                 continue;
             }
-            double noise = 0.7 * draw.gaussian();
-            int satisfaction = (int) Math.max(1, Math.min(5, Math.round(mood.satisfaction() + noise)));
+            double noise = SATISFACTION_NOISE * draw.gaussian();
+            int satisfaction = satisfactionAnswer(mood.satisfaction(), noise);
             int nps = (int) Math.max(0, Math.min(10, Math.round(mood.nps() + 1.2 * noise + 1.2 * draw.gaussian())));
             double answered = draw.unit();
             surveys.add(new Survey(
@@ -224,19 +273,28 @@ final class CustomerSimulation {
                     on,
                     answered < 0.08 ? null : satisfaction,
                     answered >= 0.08 && answered < 0.2 ? null : nps));
+            means.add(mood.satisfaction());
         }
     }
 
-    /** The touches dated within the customer's active part of the period, with channels, in date order. */
-    private List<Interaction> interactions(CustomerPlan plan, List<Touch> touches, String customerId, Draw draw) {
+    /**
+     * The touches dated within the customer's active part of the period, with channels drawn in date order (so a
+     * longer story only adds draws at the end), sorted.
+     */
+    private List<Interaction> interactions(CustomerPlan plan, List<Touch> touches, String customerId, long root) {
         LocalDate from = activeFrom(plan);
         LocalDate until = activeUntil(plan);
-        List<Interaction> interactions = new ArrayList<>(touches.size());
+        List<Touch> dated = new ArrayList<>(touches.size());
         for (Touch touch : touches) {
             if (!touch.on().isBefore(from) && !touch.on().isAfter(until)) {
-                interactions.add(
-                        new Interaction(customerId, touch.on(), touch.type(), Channels.draw(touch.type(), draw)));
+                dated.add(touch);
             }
+        }
+        dated.sort(Comparator.comparing(Touch::on).thenComparing(Touch::type));
+        Draw draw = Seeds.keyed(root, Seeds.Purpose.CHANNEL, 0);
+        List<Interaction> interactions = new ArrayList<>(dated.size());
+        for (Touch touch : dated) {
+            interactions.add(new Interaction(customerId, touch.on(), touch.type(), Channels.draw(touch.type(), draw)));
         }
         interactions.sort(INTERACTION_ORDER);
         return interactions;

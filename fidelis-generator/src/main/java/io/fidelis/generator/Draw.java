@@ -26,6 +26,11 @@ final class Draw {
         return min + (max - min) * random.nextDouble();
     }
 
+    /** A seed for a stream of its own (one draw). */
+    long seed() {
+        return random.nextLong();
+    }
+
     double unit() {
         return random.nextDouble();
     }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a generation run wrote.
@@ -13,16 +14,23 @@ import java.util.Map;
  * @param files the CSV files written (the six tables of the contract, then {@code truth.csv}) with their row counts
  * @param parameters the {@code generation.json} file recording the settings
  * @param customersByArchetype how many customers of each archetype, in archetype order
+ * @param experiment what the simulated experiment did, or null when the book has none
  */
 public record GenerationSummary(
         GeneratorSettings settings,
         List<WrittenFile> files,
         Path parameters,
-        Map<Archetype, Integer> customersByArchetype) {
+        Map<Archetype, Integer> customersByArchetype,
+        ExperimentSummary experiment) {
 
     public GenerationSummary {
         files = List.copyOf(files);
         customersByArchetype = Collections.unmodifiableMap(new EnumMap<>(customersByArchetype));
+    }
+
+    /** What the simulated experiment did, if the book has one. */
+    public Optional<ExperimentSummary> experimentSummary() {
+        return Optional.ofNullable(experiment);
     }
 
     /**

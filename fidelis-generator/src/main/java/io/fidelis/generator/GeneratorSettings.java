@@ -18,7 +18,7 @@ public record GeneratorSettings(int customers, long seed, LocalDate end, int yea
      * Version of the generation algorithm. It changes whenever the same settings would give different files, so a
      * book's {@code generation.json} says which algorithm made it.
      */
-    public static final String GENERATOR_VERSION = "1.0";
+    public static final String GENERATOR_VERSION = "1.1";
 
     /** The end date used when none is given. */
     public static final LocalDate DEFAULT_END = LocalDate.of(2026, 9, 30);

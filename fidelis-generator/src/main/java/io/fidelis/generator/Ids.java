@@ -10,6 +10,11 @@ final class Ids {
         return "C" + pad(index + 1L, 7);
     }
 
+    /** The index (0-based) of the customer with id {@code id}, the inverse of {@link #customer}. */
+    static int index(String id) {
+        return Integer.parseInt(id.substring(1)) - 1;
+    }
+
     String nextLoan() {
         return "L" + pad(++loans, 8);
     }

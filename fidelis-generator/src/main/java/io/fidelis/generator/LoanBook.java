@@ -4,22 +4,33 @@ import io.fidelis.core.domain.InteractionType;
 import io.fidelis.core.domain.LoanStatus;
 import io.fidelis.core.domain.Product;
 import io.fidelis.generator.Conduct.Payments;
+import io.fidelis.generator.Seeds.Purpose;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Simulates the loans of one customer over its whole story: when loans start, how each installment is paid, and what
  * ends each loan (maturity, prepayment, refinancing elsewhere, restructuring, default). The interactions the loans
  * cause (applications, drawdowns, the quotes and negotiations before a refinancing) are collected as {@link Touch}es.
+ *
+ * <p>The rhythm and terms of the loans come from one stream; everything that happens to a loan comes from the loan's
+ * own streams, each installment's payment from a stream of its own. So when a strategy prevents the customer's exit,
+ * the loans and payments before the exit date stay exactly as they were, and the loans planned after it simply start.
  */
 final class LoanBook {
+
+    /** Restructured installments draw from other streams than the original ones they replace. */
+    private static final long RESCHEDULED_KEYS = 1_000_000;
 
     private final CustomerPlan plan;
     private final Firm firm;
     private final Draw draw;
+    private final long root;
     private final LocalDate end;
 
     final List<LoanPath> loans = new ArrayList<>();
@@ -28,28 +39,50 @@ final class LoanBook {
     /** The day the customer's loans were declared defaulted, or null. */
     LocalDate defaultedOn;
 
-    LoanBook(CustomerPlan plan, Firm firm, Draw draw, LocalDate end) {
+    /**
+     * @param draw the stream of the loans' rhythm and terms
+     * @param root root of the customer's keyed streams, for the exit
+     */
+    LoanBook(CustomerPlan plan, Firm firm, Draw draw, long root, LocalDate end) {
         this.plan = plan;
         this.firm = firm;
         this.draw = draw;
+        this.root = root;
         this.end = end;
     }
 
     LoanBook simulate() {
         openLoans();
         loans.sort(Comparator.comparing((LoanPath loan) -> loan.start));
+        List<Shopping> shopping = new ArrayList<>();
         for (LoanPath loan : loans) {
-            live(loan);
+            live(loan, shopping);
         }
-        if (plan.archetype() == Archetype.CHURNED_TO_COMPETITOR) {
-            moveToCompetitor(plan.turn());
+        settle(shopping);
+        Exit exit = plan.exit();
+        Draw exitDraw = Seeds.keyed(root, Purpose.EXIT, 0);
+        if (exit != null && exit.leaves()) {
+            // The last round of quotes happens either way: a strategy that keeps the customer acts on the day.
+            touches.add(new Touch(exit.on().minusDays(exitDraw.between(15, 60)), InteractionType.COMPETITOR_QUOTE));
+            touches.add(new Touch(exit.on().minusDays(exitDraw.between(5, 30)), InteractionType.RATE_NEGOTIATION));
         }
-        if (plan.archetype() == Archetype.DEFAULTED) {
-            defaultAll(plan.turn());
+        Map<LoanPath, LocalDate> plannedEnd = new IdentityHashMap<>();
+        for (LoanPath loan : loans) {
+            plannedEnd.put(loan, loan.endOfLife());
+        }
+        Exit taken = plan.exitTaken();
+        if (taken != null) {
+            dropLoansAfter(taken.on());
+            if (taken.leaves()) {
+                moveToCompetitor(taken.on());
+            } else {
+                defaultAll(taken.on(), exitDraw);
+            }
         }
         for (LoanPath loan : loans) {
-            drawDown(loan);
+            drawDown(loan, plannedEnd.get(loan));
             loan.finish();
+            touches.addAll(loan.touches);
         }
         return this;
     }
@@ -58,12 +91,15 @@ final class LoanBook {
         for (LocalDate start = plan.firstLoanFrom();
                 !start.isAfter(plan.lastLoanBy());
                 start = start.plusDays(draw.between(plan.minGapDays(), plan.maxGapDays()))) {
+            if (plan.quietOn(start)) {
+                continue;
+            }
             int maxMonths = plan.matureBy() == null
                     ? Integer.MAX_VALUE
                     : (int) Math.max(0, ChronoUnit.MONTHS.between(start, plan.matureBy()));
             Terms terms = Products.draw(firm, plan.archetype(), plan.prefersShortLoans(), 0, maxMonths, draw);
             if (terms != null) {
-                loans.add(new LoanPath(terms, start, false));
+                loans.add(new LoanPath(terms, start, false, draw.seed()));
             }
         }
         LocalDate anchor = plan.anchorStart();
@@ -75,7 +111,7 @@ final class LoanBook {
             Terms terms =
                     Products.draw(firm, plan.archetype(), shortOnes, plan.anchorMinMonths(), Integer.MAX_VALUE, draw);
             if (terms != null) {
-                loans.add(new LoanPath(terms, anchor, true));
+                loans.add(new LoanPath(terms, anchor, true, draw.seed()));
             }
         }
     }
@@ -97,21 +133,22 @@ final class LoanBook {
         return true;
     }
 
-    private void live(LoanPath loan) {
-        LocalDate applied = Planner.later(loan.start.minusDays(draw.between(10, 60)), plan.onboardedOn());
-        touches.add(new Touch(applied, InteractionType.APPLICATION));
-        if (plan.archetype() == Archetype.PRICE_SHOPPER && draw.chance(0.6)) {
-            touches.add(new Touch(
-                    Planner.later(loan.start.minusDays(draw.between(3, 30)), plan.onboardedOn()),
+    private void live(LoanPath loan, List<Shopping> shopping) {
+        Draw fate = Seeds.keyed(loan.seed, Purpose.FATE, 0);
+        LocalDate applied = Planner.later(loan.start.minusDays(fate.between(10, 60)), plan.onboardedOn());
+        loan.touches.add(new Touch(applied, InteractionType.APPLICATION));
+        if (plan.archetype() == Archetype.PRICE_SHOPPER && fate.chance(0.6)) {
+            loan.touches.add(new Touch(
+                    Planner.later(loan.start.minusDays(fate.between(3, 30)), plan.onboardedOn()),
                     InteractionType.RATE_NEGOTIATION));
         }
-        if (!loan.anchor && draw.chance(cancelledShare())) {
+        if (!loan.anchor && fate.chance(cancelledShare())) {
             loan.cancelled = true;
             return;
         }
-        touches.add(new Touch(loan.start, InteractionType.DRAWDOWN));
-        pay(loan.slots);
-        decideFate(loan);
+        loan.touches.add(new Touch(loan.start, InteractionType.DRAWDOWN));
+        pay(loan, loan.slots, 0);
+        decideFate(loan, fate, shopping);
     }
 
     private double cancelledShare() {
@@ -124,9 +161,10 @@ final class LoanBook {
         };
     }
 
-    private void pay(List<LoanPath.Slot> slots) {
+    private void pay(LoanPath loan, List<LoanPath.Slot> slots, long keyOffset) {
         LoanPath.Slot last = slots.isEmpty() ? null : slots.get(slots.size() - 1);
         for (LoanPath.Slot slot : slots) {
+            Draw draw = Seeds.keyed(loan.seed, Purpose.PAYMENT, keyOffset + slot.number);
             Payments payments = Behaviours.on(plan, slot.due).payments();
             double outcome = draw.unit();
             if (outcome < payments.onTime()) {
@@ -145,27 +183,27 @@ final class LoanBook {
         }
     }
 
-    private void decideFate(LoanPath loan) {
+    private void decideFate(LoanPath loan, Draw draw, List<Shopping> shopping) {
         LocalDate payOff = loan.start.plusDays(
                 (long) (ChronoUnit.DAYS.between(loan.start, loan.maturity) * draw.uniform(0.3, 0.8)));
         double fate = draw.unit();
         switch (plan.archetype()) {
             case PRICE_SHOPPER -> {
                 if (!loan.anchor && fate < 0.25) {
-                    refinanceElsewhere(loan, payOff);
+                    shopping.add(new Shopping(loan, payOff, LoanStatus.REFINANCED_ELSEWHERE, draw));
                 } else if (!loan.anchor && fate < 0.37) {
-                    prepay(loan, payOff);
+                    shopping.add(new Shopping(loan, payOff, LoanStatus.PREPAID, draw));
                 }
             }
-            case LOYAL_CORE -> prepayIf(loan, payOff, fate < 0.04);
-            case STEADY, DORMANT -> prepayIf(loan, payOff, fate < 0.06);
-            case OCCASIONAL -> prepayIf(loan, payOff, fate < 0.05);
+            case LOYAL_CORE -> prepayIf(loan, payOff, fate < 0.04, draw);
+            case STEADY, DORMANT -> prepayIf(loan, payOff, fate < 0.06, draw);
+            case OCCASIONAL -> prepayIf(loan, payOff, fate < 0.05, draw);
             case CHURNED_TO_COMPETITOR ->
                 prepayIf(
-                        loan, payOff, fate < 0.05 && payOff.isBefore(plan.turn().minusDays(30)));
+                        loan, payOff, fate < 0.05 && payOff.isBefore(plan.turn().minusDays(30)), draw);
             case DETERIORATING -> {
                 if (fate < 0.02 && payOff.isBefore(plan.turn())) {
-                    prepay(loan, payOff);
+                    prepay(loan, payOff, draw);
                 } else {
                     maybeRestructure(loan);
                 }
@@ -174,41 +212,66 @@ final class LoanBook {
         }
     }
 
-    private void prepayIf(LoanPath loan, LocalDate payOff, boolean prepays) {
-        if (prepays) {
-            prepay(loan, payOff);
+    /** A price shopper's plan to pay a loan off early, here or at a competitor, applied once all loans are known. */
+    private record Shopping(LoanPath loan, LocalDate on, LoanStatus settlement, Draw draw) {}
+
+    /**
+     * Price shoppers shop but stay: a loan is refinanced elsewhere only while another loan with the lender runs on or
+     * starts later, so that refinancing everything elsewhere remains the mark of a customer that left.
+     */
+    private void settle(List<Shopping> shopping) {
+        shopping.sort(Comparator.comparing(Shopping::on));
+        for (Shopping shop : shopping) {
+            LoanPath loan = shop.loan();
+            if (shop.settlement() == LoanStatus.PREPAID) {
+                prepay(loan, shop.on(), shop.draw());
+            } else if (keepsBusinessAfter(loan, shop.on()) && loan.openOn(shop.on())) {
+                loan.touches.add(
+                        new Touch(shop.on().minusDays(shop.draw().between(20, 90)), InteractionType.COMPETITOR_QUOTE));
+                loan.touches.add(
+                        new Touch(shop.on().minusDays(shop.draw().between(5, 40)), InteractionType.RATE_NEGOTIATION));
+                loan.settle(shop.on(), LoanStatus.REFINANCED_ELSEWHERE);
+            }
         }
     }
 
-    private void prepay(LoanPath loan, LocalDate payOff) {
+    /** True when a loan other than {@code settled} runs beyond {@code date} or starts after it. */
+    private boolean keepsBusinessAfter(LoanPath settled, LocalDate date) {
+        for (LoanPath other : loans) {
+            if (other != settled && !other.cancelled && other.endOfLife().isAfter(date)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void prepayIf(LoanPath loan, LocalDate payOff, boolean prepays, Draw draw) {
+        if (prepays) {
+            prepay(loan, payOff, draw);
+        }
+    }
+
+    private void prepay(LoanPath loan, LocalDate payOff, Draw draw) {
         if (!loan.openOn(payOff)) {
             return;
         }
         if (draw.chance(0.5)) {
-            touches.add(new Touch(payOff.minusDays(draw.between(5, 20)), InteractionType.INQUIRY));
+            loan.touches.add(new Touch(payOff.minusDays(draw.between(5, 20)), InteractionType.INQUIRY));
         }
         loan.settle(payOff, LoanStatus.PREPAID);
     }
 
-    private void refinanceElsewhere(LoanPath loan, LocalDate payOff) {
-        if (!loan.openOn(payOff)) {
-            return;
-        }
-        touches.add(new Touch(payOff.minusDays(draw.between(20, 90)), InteractionType.COMPETITOR_QUOTE));
-        touches.add(new Touch(payOff.minusDays(draw.between(5, 40)), InteractionType.RATE_NEGOTIATION));
-        loan.settle(payOff, LoanStatus.REFINANCED_ELSEWHERE);
-    }
-
     /** After the turn, a loan in arrears is often restructured: interest only for a while, principal later. */
     private void maybeRestructure(LoanPath loan) {
+        Draw draw = Seeds.keyed(loan.seed, Purpose.RESTRUCTURE, 0);
         LocalDate turn = plan.turn();
         LocalDate on = turn.plusDays(draw.between(120, 360));
         if (!loan.openOn(on) || !loan.maturity.isAfter(on) || !missedSince(loan, turn, on) || !draw.chance(0.6)) {
             return;
         }
-        touches.add(new Touch(on.minusDays(draw.between(5, 30)), InteractionType.MEETING));
+        loan.touches.add(new Touch(on.minusDays(draw.between(5, 30)), InteractionType.MEETING));
         List<LoanPath.Slot> rescheduled = loan.restructure(on, loan.maturity.plusMonths(draw.between(12, 24)));
-        pay(rescheduled);
+        pay(loan, rescheduled, RESCHEDULED_KEYS);
     }
 
     private static boolean missedSince(LoanPath loan, LocalDate from, LocalDate to) {
@@ -223,10 +286,26 @@ final class LoanBook {
         return false;
     }
 
-    /** The churned customer takes every open loan to a competitor on the same day, after one last round of quotes. */
+    /**
+     * Loans planned to start after the customer left or stopped paying never start. Their applications before that
+     * day stay: the customer asked, then went.
+     */
+    private void dropLoansAfter(LocalDate exit) {
+        loans.removeIf(loan -> {
+            if (!loan.start.isAfter(exit)) {
+                return false;
+            }
+            for (Touch touch : loan.touches) {
+                if (!touch.on().isAfter(exit)) {
+                    touches.add(touch);
+                }
+            }
+            return true;
+        });
+    }
+
+    /** The churned customer takes every open loan to a competitor on the same day. */
     private void moveToCompetitor(LocalDate leaves) {
-        touches.add(new Touch(leaves.minusDays(draw.between(15, 60)), InteractionType.COMPETITOR_QUOTE));
-        touches.add(new Touch(leaves.minusDays(draw.between(5, 30)), InteractionType.RATE_NEGOTIATION));
         for (LoanPath loan : loans) {
             if (loan.openOn(leaves)) {
                 loan.settle(leaves, LoanStatus.REFINANCED_ELSEWHERE);
@@ -238,7 +317,7 @@ final class LoanBook {
      * The defaulting customer stops paying at {@code stopsPaying}; 91 to 150 days after the first installment missed,
      * every open loan is declared defaulted (cross-default), and most are written off within one and a half years.
      */
-    private void defaultAll(LocalDate stopsPaying) {
+    private void defaultAll(LocalDate stopsPaying, Draw draw) {
         LocalDate firstMissed = null;
         for (LoanPath loan : loans) {
             if (loan.cancelled || loan.settledOn != null) {
@@ -263,15 +342,22 @@ final class LoanBook {
         defaultedOn = declared;
     }
 
-    /** Revolving facilities are drawn more than once. */
-    private void drawDown(LoanPath loan) {
+    /**
+     * Revolving facilities are drawn more than once, over the life the loan was to have before any exit; drawdowns
+     * after the loan actually ended do not happen.
+     */
+    private void drawDown(LoanPath loan, LocalDate plannedEnd) {
         if (loan.cancelled || loan.terms.product() != Product.REVOLVING) {
             return;
         }
-        long days = ChronoUnit.DAYS.between(loan.start, loan.endOfLife()) - 30;
+        Draw draw = Seeds.keyed(loan.seed, Purpose.DRAWDOWN, 0);
+        long days = ChronoUnit.DAYS.between(loan.start, plannedEnd) - 30;
         int more = draw.between(1, 3);
         for (int i = 0; i < more && days > 30; i++) {
-            touches.add(new Touch(loan.start.plusDays(draw.between(30, days)), InteractionType.DRAWDOWN));
+            LocalDate on = loan.start.plusDays(draw.between(30, days));
+            if (!on.isAfter(loan.endOfLife())) {
+                loan.touches.add(new Touch(on, InteractionType.DRAWDOWN));
+            }
         }
     }
 }

@@ -44,7 +44,13 @@ final class LoanPath {
     final Terms terms;
     final LocalDate start;
     final boolean anchor;
+    /** Root of the loan's own random streams (payments, fate, restructuring, drawdowns). */
+    final long seed;
+
     final List<Slot> slots = new ArrayList<>();
+    /** The interactions this loan causes: application, drawdowns, the talks before a prepayment or refinancing. */
+    final List<Touch> touches = new ArrayList<>();
+
     LocalDate maturity;
     boolean cancelled;
     LocalDate restructuredOn;
@@ -54,10 +60,11 @@ final class LoanPath {
     LocalDate writtenOffOn;
     LocalDate repaidOn;
 
-    LoanPath(Terms terms, LocalDate start, boolean anchor) {
+    LoanPath(Terms terms, LocalDate start, boolean anchor, long seed) {
         this.terms = terms;
         this.start = start;
         this.anchor = anchor;
+        this.seed = seed;
         this.maturity = terms.maturity(start);
         appendSchedule(terms.schedule(start));
     }
@@ -117,9 +124,10 @@ final class LoanPath {
     }
 
     /**
-     * Pays the loan off on {@code date} (prepaid, or refinanced elsewhere): one settlement installment due and paid
-     * that day for the principal left, the interest accrued since the last due date and any arrears. Later
-     * installments disappear; payments planned after that day never happen.
+     * Pays the loan off on {@code date} (prepaid, or refinanced elsewhere): an installment whose payment was still to
+     * come is paid with the payoff that day; one settlement installment due and paid that day covers the principal
+     * left, the interest accrued since the last due date and the shortfall of installments missed or part paid
+     * before. Later installments disappear.
      */
     void settle(LocalDate date, LoanStatus status) {
         long principal = balanceOn(date);
@@ -129,8 +137,9 @@ final class LoanPath {
         long arrears = 0;
         for (Slot slot : slots) {
             if (slot.paidOn != null && slot.paidOn.isAfter(date)) {
-                slot.paidOn = null;
-                slot.paidFen = 0;
+                // It would have been paid later: not unpaid, but paid with the payoff.
+                slot.paidOn = date;
+                slot.paidFen = slot.dueFen;
             }
             arrears += slot.shortfall();
         }

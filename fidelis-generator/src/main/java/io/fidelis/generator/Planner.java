@@ -20,6 +20,12 @@ final class Planner {
     }
 
     CustomerPlan plan(Archetype archetype, Draw draw) {
+        CustomerPlan plan = archetypal(archetype, draw);
+        Exit background = BackgroundExits.draw(archetype, plan.onboardedOn(), windowStart, end, draw);
+        return background == null ? plan : plan.withExit(background);
+    }
+
+    private CustomerPlan archetypal(Archetype archetype, Draw draw) {
         return switch (archetype) {
             case LOYAL_CORE -> regular(archetype, draw, daysBefore(draw, 5 * YEAR, 15 * YEAR), 120, 300, 0.85, false);
             case STEADY -> regular(archetype, draw, daysBefore(draw, 2 * YEAR, 10 * YEAR), 180, 420, 0.20, false);
@@ -55,7 +61,9 @@ final class Planner {
                 enrolment(draw, onboarded, end, enrolment),
                 null,
                 0,
-                shortLoans);
+                shortLoans,
+                null,
+                false);
     }
 
     private CustomerPlan occasional(Draw draw) {
@@ -74,7 +82,9 @@ final class Planner {
                 null,
                 anchor,
                 0,
-                true);
+                true,
+                null,
+                false);
     }
 
     private CustomerPlan deteriorating(Draw draw) {
@@ -96,6 +106,8 @@ final class Planner {
                 enrolment(draw, onboarded, turn, 0.15),
                 anchor,
                 monthsBetween(anchor, end) + 12,
+                false,
+                null,
                 false);
     }
 
@@ -116,6 +128,8 @@ final class Planner {
                 null,
                 null,
                 0,
+                false,
+                null,
                 false);
     }
 
@@ -135,6 +149,8 @@ final class Planner {
                 enrolment(draw, onboarded, silentFrom, 0.05),
                 null,
                 0,
+                false,
+                null,
                 false);
     }
 
@@ -146,7 +162,8 @@ final class Planner {
                 Archetype.CHURNED_TO_COMPETITOR,
                 onboarded,
                 firstLoan(draw, onboarded),
-                leaves.minusDays(60),
+                // Loans planned after it leaves only start if a strategy keeps it (see CustomerPlan.quietOn).
+                end,
                 180,
                 420,
                 null,
@@ -155,6 +172,8 @@ final class Planner {
                 enrolment(draw, onboarded, leaves, 0.10),
                 anchor,
                 monthsBetween(anchor, leaves) + 12,
+                false,
+                new Exit(Exit.Kind.LEAVES, leaves),
                 false);
     }
 
@@ -175,6 +194,8 @@ final class Planner {
                 null,
                 anchor,
                 monthsBetween(anchor, stopsPaying) + 12,
+                false,
+                new Exit(Exit.Kind.STOPS_PAYING, stopsPaying),
                 false);
     }
 

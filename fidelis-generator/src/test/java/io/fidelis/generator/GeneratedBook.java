@@ -51,6 +51,13 @@ final class GeneratedBook {
         return archetypes;
     }
 
+    /** customer id to intended class at the end, e.g. {@code high|active}, from truth.csv. */
+    Map<String, String> intendedClasses() {
+        Map<String, String> classes = new HashMap<>();
+        truth.rows().forEach(row -> classes.put(row.get("customer_id"), row.get("tier") + "|" + row.get("stage")));
+        return classes;
+    }
+
     /** loan id to customer id. */
     Map<String, String> loanOwners() {
         Map<String, String> owners = new HashMap<>();
