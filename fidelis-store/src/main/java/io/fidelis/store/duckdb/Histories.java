@@ -18,9 +18,9 @@ import io.fidelis.core.domain.Severity;
 import io.fidelis.core.domain.Survey;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,15 +30,22 @@ import java.util.function.Consumer;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Streams customer histories: one query per table ordered by customer id, each on its own connection (a DuckDB
- * connection streams one result at a time), merged here. Memory holds one customer's records, whatever the size of
- * the book.
+ * Streams customer histories: the customers ordered by id, in batches; for each batch one query per other table for
+ * that range of ids, ordered by customer id, each on its own connection (a DuckDB connection streams one result at
+ * a time), merged here. Memory holds one batch of customers and what DuckDB needs to sort one batch's records,
+ * whatever the size of the book: sorting whole tables at once took 6 GB for a book of 1M customers.
  */
 final class Histories {
 
+    /** Customers per batch: about 4M records of a typical book, sorted in a few hundred MB. */
+    static final int BATCH = 100_000;
+
+    private static final String RANGE = " WHERE customer_id BETWEEN ? AND ?";
+
     private Histories() {}
 
-    static void forEach(DuckDBConnection connection, Consumer<CustomerHistory> consumer) throws SQLException {
+    static void forEach(DuckDBConnection connection, int batchSize, Consumer<CustomerHistory> consumer)
+            throws SQLException {
         try (Cursor<Customer> customers = new Cursor<>(
                         connection,
                         "SELECT customer_id, name, industry, region, size, group_id, " + days("onboarded_on") + ", "
@@ -47,9 +54,8 @@ final class Histories {
                 Cursor<Loan> loans = new Cursor<>(
                         connection,
                         "SELECT customer_id, loan_id, product, amount, currency, annual_rate, "
-                                + days("start_date")
-                                + ", " + days("maturity_date") + ", status, " + days("status_date")
-                                + " FROM loans ORDER BY customer_id, loan_id",
+                                + days("start_date") + ", " + days("maturity_date") + ", status, "
+                                + days("status_date") + " FROM loans" + RANGE + " ORDER BY customer_id, loan_id",
                         Histories::loan);
                 Cursor<Installment> installments = new Cursor<>(
                         connection,
@@ -57,37 +63,48 @@ final class Histories {
                         // more installments cost about half of the scan
                         "SELECT " + whenChanged("customer_id") + ", " + whenChanged("loan_id")
                                 + ", installment_no, " + days("due_date") + ", due_amount, "
-                                + days("paid_date") + ", paid_amount FROM installments"
+                                + days("paid_date") + ", paid_amount, ROW_NUMBER() OVER w FROM installments" + RANGE
                                 + " WINDOW w AS (ORDER BY customer_id, loan_id, installment_no)"
                                 + " ORDER BY customer_id, loan_id, installment_no",
                         new InstallmentRows());
                 Cursor<Complaint> complaints = new Cursor<>(
                         connection,
                         "SELECT customer_id, complaint_id, " + days("received_on") + ", category, severity, "
-                                + days("resolved_on") + ", escalated"
-                                + " FROM complaints ORDER BY customer_id, received_on, complaint_id",
+                                + days("resolved_on") + ", escalated FROM complaints" + RANGE
+                                + " ORDER BY customer_id, received_on, complaint_id",
                         Histories::complaint);
                 Cursor<Survey> surveys = new Cursor<>(
                         connection,
-                        "SELECT customer_id, " + days("surveyed_on") + ", satisfaction, nps FROM surveys"
+                        "SELECT customer_id, " + days("surveyed_on") + ", satisfaction, nps FROM surveys" + RANGE
                                 + " ORDER BY customer_id, surveyed_on",
                         Histories::survey);
                 Cursor<Interaction> interactions = new Cursor<>(
                         connection,
-                        "SELECT customer_id, " + days("occurred_on") + ", type, channel FROM interactions"
+                        "SELECT customer_id, " + days("occurred_on") + ", type, channel FROM interactions" + RANGE
                                 + " ORDER BY customer_id, occurred_on, type, channel NULLS FIRST",
                         Histories::interaction)) {
+            List<Cursor<?>> children = List.of(loans, installments, complaints, surveys, interactions);
+            List<Customer> batch = new ArrayList<>();
+            customers.open();
             while (customers.current != null) {
-                Customer customer = customers.current;
-                String id = customers.key;
-                customers.advance();
-                consumer.accept(new CustomerHistory(
-                        customer,
-                        loans.take(id),
-                        installments.take(id),
-                        complaints.take(id),
-                        surveys.take(id),
-                        interactions.take(id)));
+                batch.clear();
+                while (customers.current != null && batch.size() < batchSize) {
+                    batch.add(customers.current);
+                    customers.advance();
+                }
+                for (Cursor<?> child : children) {
+                    child.open(batch.get(0).id(), batch.get(batch.size() - 1).id());
+                }
+                for (Customer customer : batch) {
+                    String id = customer.id();
+                    consumer.accept(new CustomerHistory(
+                            customer,
+                            loans.take(id),
+                            installments.take(id),
+                            complaints.take(id),
+                            surveys.take(id),
+                            interactions.take(id)));
+                }
             }
         }
     }
@@ -111,6 +128,9 @@ final class Histories {
     @FunctionalInterface
     private interface RowMapper<T> {
         T map(ResultSet row, String customerId) throws SQLException;
+
+        /** Called before the query runs again. */
+        default void reset() {}
     }
 
     /**
@@ -119,30 +139,48 @@ final class Histories {
      */
     private static final class Cursor<T> implements AutoCloseable {
         private final Connection connection;
-        private final Statement statement;
-        private final ResultSet rows;
+        private final PreparedStatement statement;
         private final RowMapper<T> mapper;
+        private ResultSet rows;
         T current;
         String key;
 
         Cursor(DuckDBConnection database, String query, RowMapper<T> mapper) throws SQLException {
             this.connection = database.duplicate();
             try {
-                this.statement = connection.createStatement();
-                this.rows = statement.executeQuery(query);
+                this.statement = connection.prepareStatement(query);
             } catch (SQLException e) {
                 connection.close();
                 throw e;
             }
             this.mapper = mapper;
+        }
+
+        /** Runs the query (again) for customer ids from {@code first} to {@code last}, or for all without them. */
+        void open(String... range) throws SQLException {
+            if (rows != null) {
+                rows.close();
+            }
+            for (int i = 0; i < range.length; i++) {
+                statement.setString(i + 1, range[i]);
+            }
+            rows = statement.executeQuery();
+            mapper.reset();
+            key = null;
             advance();
         }
 
         void advance() throws SQLException {
             if (rows.next()) {
                 String changed = rows.getString(1);
-                if (changed != null || key == null) {
+                if (changed != null && !changed.equals(key)) {
+                    if (key != null && compareIds(changed, key) < 0) {
+                        throw new IllegalStateException(
+                                "the store returned customer " + changed + " after " + key + ": rows out of order");
+                    }
                     key = changed;
+                } else if (key == null) {
+                    throw new IllegalStateException("the store's first row names no customer: rows out of order");
                 }
                 current = mapper.map(rows, key);
             } else {
@@ -152,8 +190,9 @@ final class Histories {
         }
 
         /**
-         * The rows of customer {@code id}. Rows of ids before it would belong to no customer; the import's reference
-         * rules keep them out of the book, so they are skipped rather than given to the wrong customer.
+         * The rows of customer {@code id}. A row of an id before it would belong to no customer: the import's
+         * reference rules keep such rows out of the book, so meeting one means the book is broken, and it is an
+         * error rather than a row silently dropped.
          */
         List<T> take(String id) throws SQLException {
             List<T> taken = null;
@@ -162,12 +201,14 @@ final class Histories {
                 if (order > 0) {
                     break;
                 }
-                if (order == 0) {
-                    if (taken == null) {
-                        taken = new ArrayList<>();
-                    }
-                    taken.add(current);
+                if (order < 0) {
+                    throw new IllegalStateException(
+                            "the store holds a record of customer " + key + ", who is not in customers");
                 }
+                if (taken == null) {
+                    taken = new ArrayList<>();
+                }
+                taken.add(current);
                 advance();
             }
             return taken == null ? List.of() : taken;
@@ -177,7 +218,7 @@ final class Histories {
         public void close() throws SQLException {
             try (connection;
                     statement;
-                    rows) {
+                    ResultSet last = rows) {
                 // closes all three, the result first
             }
         }
@@ -219,17 +260,31 @@ final class Histories {
                 date(r, 10));
     }
 
-    /** Maps installment rows whose loan id is null when it is the previous row's. */
+    /**
+     * Maps installment rows whose ids are null when they are the previous row's. That only holds when the rows come
+     * in the window's order, so each row's number in it is checked: an unordered result fails instead of giving
+     * installments to the wrong loan.
+     */
     private static final class InstallmentRows implements RowMapper<Installment> {
         private String loanId;
+        private long expected;
 
         @Override
         public Installment map(ResultSet r, String customerId) throws SQLException {
+            if (r.getLong(8) != ++expected) {
+                throw new IllegalStateException("the store returned installments out of order");
+            }
             String changed = r.getString(2);
             if (changed != null) {
                 loanId = changed;
             }
             return new Installment(loanId, r.getInt(3), date(r, 4), amount(r, 5), date(r, 6), amount(r, 7));
+        }
+
+        @Override
+        public void reset() {
+            loanId = null;
+            expected = 0;
         }
     }
 
