@@ -57,7 +57,8 @@ final class CrossRowRules {
                 + " FROM " + stg + " s"
                 + " WHERE " + notRejected("s")
                 + " AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.customer_id = s.customer_id)"
-                + " AND NOT EXISTS (SELECT 1 FROM stg_customers c WHERE c.customer_id = s.customer_id AND "
+                + " AND NOT EXISTS (SELECT 1 FROM " + StoredTable.CUSTOMERS.stagingName()
+                + " c WHERE c.customer_id = s.customer_id AND "
                 + notRejected("c") + ")";
     }
 
@@ -68,10 +69,11 @@ final class CrossRowRules {
                 + " 'reference.loan', 'the loan ' || s.loan_id || ' of installment '"
                 + " || CAST(s.installment_no AS VARCHAR) || ' is neither in the book nor accepted in this import;"
                 + " add it to loans (or fix its rejects) or fix the id'"
-                + " FROM stg_installments s"
+                + " FROM " + table.stagingName() + " s"
                 + " WHERE " + notRejected("s")
                 + " AND NOT EXISTS (SELECT 1 FROM loans l WHERE l.loan_id = s.loan_id)"
-                + " AND NOT EXISTS (SELECT 1 FROM stg_loans l WHERE l.loan_id = s.loan_id AND " + notRejected("l")
+                + " AND NOT EXISTS (SELECT 1 FROM " + StoredTable.LOANS.stagingName()
+                + " l WHERE l.loan_id = s.loan_id AND " + notRejected("l")
                 + ")";
     }
 

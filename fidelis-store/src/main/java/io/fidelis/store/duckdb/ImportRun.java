@@ -121,11 +121,14 @@ final class ImportRun {
         }
 
         listener.step(status == ImportStatus.COMMITTED ? "writing to the book" : "rolling back");
+        Merge merge = new Merge(connection, importId);
+        if (status == ImportStatus.COMMITTED) {
+            merge.prepare();
+        }
         connection.setAutoCommit(false);
         try {
             List<TableImport> tables = new ArrayList<>();
             long changed = 0;
-            Merge merge = new Merge(connection, importId);
             for (StoredTable table : StoredTable.values()) {
                 int t = table.ordinal();
                 long accepted = stagedPerTable[t] - crossRowRejects[t];
