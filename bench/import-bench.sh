@@ -77,7 +77,7 @@ mkdir -p "$(dirname "$report")"
   echo
   echo "bench/import-bench.sh $customers $seed, commit $(git -C "$root" rev-parse --short HEAD)."
   echo "Machine: nproc $(nproc), $(free -g | awk '/^Mem:/ {print $2 " GiB memory (free -g: " $7 " GiB available)"}'),"
-  echo "$(java -version 2>&1 | head -1), Java options $java_opts (DuckDB memory limit 4GB unless -Dfidelis.duckdb.memoryLimit is among them)."
+  echo "$(java -version 2>&1 | head -1), Java options $java_opts (DuckDB memory limit: min(8GB, half the memory) unless -Dfidelis.duckdb.memoryLimit is among them)."
   echo "Book: $(printf "%'d" "$rows") rows, $megabytes MB in $(ls "$book" | grep -c -E '\.(csv|tsv|txt)$') files, made by $made_by."
   echo
   echo "| step | wall s | rows/s | peak RSS MiB |"

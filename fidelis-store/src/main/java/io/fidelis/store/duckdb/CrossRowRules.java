@@ -2,7 +2,6 @@ package io.fidelis.store.duckdb;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.stream.Collectors;
 
 /**
@@ -17,16 +16,14 @@ final class CrossRowRules {
     private CrossRowRules() {}
 
     static void apply(Connection connection) throws SQLException {
-        try (Statement sql = connection.createStatement()) {
-            for (StoredTable table : StoredTable.values()) {
-                if (table.keyed()) {
-                    sql.execute(duplicates(table));
-                }
-                switch (table) {
-                    case CUSTOMERS -> {}
-                    case INSTALLMENTS -> sql.execute(unknownLoan());
-                    default -> sql.execute(unknownCustomer(table));
-                }
+        for (StoredTable table : StoredTable.values()) {
+            if (table.keyed()) {
+                Sql.execute(connection, duplicates(table));
+            }
+            switch (table) {
+                case CUSTOMERS -> {}
+                case INSTALLMENTS -> Sql.execute(connection, unknownLoan());
+                default -> Sql.execute(connection, unknownCustomer(table));
             }
         }
     }

@@ -134,8 +134,6 @@ final class Merge {
     }
 
     private long execute(String sql) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            return statement.executeLargeUpdate();
-        }
+        return Sql.execute(connection, sql);
     }
 }
