@@ -55,6 +55,7 @@ timed() {
 }
 per_second() { awk -v r="$1" -v s="$2" 'BEGIN { printf "%\047d", (s > 0 ? r / s : 0) }'; }
 
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 rm -rf "$workspace"
 timed import java $java_opts -jar "$jar" import "$book" --workspace "$workspace"
 import_wall=$wall import_rss=$rss
@@ -78,7 +79,8 @@ mkdir -p "$(dirname "$report")"
   echo "bench/import-bench.sh $customers $seed, commit $(git -C "$root" rev-parse --short HEAD)."
   echo "Machine: nproc $(nproc), $(free -g | awk '/^Mem:/ {print $2 " GiB memory (free -g: " $7 " GiB available)"}'),"
   echo "$(java -version 2>&1 | head -1), Java options $java_opts (DuckDB memory limit: min(8GB, half the memory) unless -Dfidelis.duckdb.memoryLimit is among them)."
-  echo "Book: $(printf "%'d" "$rows") rows, $megabytes MB in $(ls "$book" | grep -c -E '\.(csv|tsv|txt)$') files, made by $made_by."
+  echo "Load average when it started (1, 5, 15 min): $load_before; the machine is shared, so other work slows these."
+  echo "Book: $rows rows, $megabytes MB in $(ls "$book" | grep -c -E '\.(csv|tsv|txt)$') files, made by $made_by."
   echo
   echo "| step | wall s | rows/s | peak RSS MiB |"
   echo "|---|---:|---:|---:|"

@@ -86,6 +86,17 @@ final class ImportCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         CsvBookFolder book = encoding == null ? CsvBookFolder.of(folder) : CsvBookFolder.of(folder, encoding);
+        try {
+            if (book.files().isEmpty()) {
+                err.println("fidelis import: " + folder + " holds none of the contract's files; expected files named"
+                        + " customers*, loans*, installments*, complaints*, surveys* or interactions*"
+                        + " (.csv, .tsv or .txt), see docs/data-format.md");
+                return Main.USAGE;
+            }
+        } catch (IOException e) {
+            err.println("fidelis import: cannot list " + folder + ": " + e.getMessage());
+            return Main.USAGE;
+        }
         try (BookStore store = DuckDbBookStore.open(workspace);
                 Progress progress = new Progress()) {
             ImportResult result = store.importBook(new ImportRequest(book, maxErrors, progress));
