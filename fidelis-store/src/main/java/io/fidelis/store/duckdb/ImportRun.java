@@ -165,7 +165,7 @@ final class ImportRun {
     private record Staged(FileRead read, long staged, long rowsRejected) {}
 
     /**
-     * Reads and stages every file, several at a time (reading is the slow part, and files are independent until the
+     * Reads and stages every file, several at a time (reading and appending are the slow part, and files are independent until the
      * cross-row rules), biggest first so the threads finish together; each thread appends through its own
      * connection. Returns the results in the files' order.
      */

@@ -160,7 +160,7 @@ final class Staging {
         @Override
         public void reject(Reject reject) {
             try {
-                appendReject(null, reject);
+                appendReject(reject);
             } catch (SQLException e) {
                 throw new StoreException("could not record a reject of " + file + ": " + e.getMessage(), e);
             }
@@ -278,17 +278,15 @@ final class Staging {
                 // reported below
             }
             rowsRejected++;
-            appendReject(
-                    null,
-                    new Reject(
-                            file,
-                            line,
-                            column,
-                            value.toPlainString(),
-                            "amount.precision",
-                            "the store keeps at most " + scale + " decimal places and "
-                                    + (StoredTable.PRECISION - scale) + " digits before the point;"
-                                    + " round the value in the source"));
+            appendReject(new Reject(
+                    file,
+                    line,
+                    column,
+                    value.toPlainString(),
+                    "amount.precision",
+                    "the store keeps at most " + scale + " decimal places and "
+                            + (StoredTable.PRECISION - scale) + " digits before the point;"
+                            + " round the value in the source"));
             return null;
         }
 
@@ -335,13 +333,10 @@ final class Staging {
             }
         }
 
-        private void appendReject(Long rowSeq, Reject reject) throws SQLException {
+        /** A reject of a row that never reached its staging table, so it has no seq. */
+        private void appendReject(Reject reject) throws SQLException {
             rejects.beginRow();
-            if (rowSeq == null) {
-                rejects.appendNull();
-            } else {
-                rejects.append(rowSeq.longValue());
-            }
+            rejects.appendNull();
             rejects.append(table.order());
             rejects.append(reject.file());
             rejects.append(reject.line());
