@@ -5,6 +5,7 @@ import io.fidelis.core.domain.Table;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -46,6 +47,12 @@ public interface BookStore extends AutoCloseable {
      * installments by loan id and number, complaints, surveys and interactions by date.
      */
     void forEachHistory(Consumer<CustomerHistory> consumer);
+
+    /**
+     * One customer's full history, as {@link #forEachHistory} gives it, looked up by key; empty when the book has no
+     * such customer.
+     */
+    Optional<CustomerHistory> history(String customerId);
 
     /**
      * A stable identity of the loaded content, for the provenance of every result computed from it: a SHA-256

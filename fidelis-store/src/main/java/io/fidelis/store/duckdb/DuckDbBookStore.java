@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.duckdb.DuckDBConnection;
 
@@ -148,6 +149,15 @@ public final class DuckDbBookStore implements BookStore {
             Histories.forEach(connection, batchSize, consumer);
         } catch (SQLException e) {
             throw new StoreException("cannot read the customer histories: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<CustomerHistory> history(String customerId) {
+        try {
+            return Histories.one(connection, customerId);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the history of customer " + customerId + ": " + e.getMessage(), e);
         }
     }
 

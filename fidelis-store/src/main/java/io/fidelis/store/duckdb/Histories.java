@@ -18,14 +18,15 @@ import io.fidelis.core.domain.Severity;
 import io.fidelis.core.domain.Survey;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.duckdb.DuckDBConnection;
 
@@ -40,16 +41,31 @@ final class Histories {
     /** Customers per batch: about 4M records of a typical book, sorted in a few hundred MB. */
     static final int BATCH = 100_000;
 
-    private static final String RANGE = " WHERE customer_id BETWEEN ? AND ?";
+    /** Where each query's filter on customer_id goes. */
+    private static final String RANGE = " {where}";
 
     private Histories() {}
 
     static void forEach(DuckDBConnection connection, int batchSize, Consumer<CustomerHistory> consumer)
             throws SQLException {
+        forEach(connection, batchSize, null, consumer);
+    }
+
+    /** The history of one customer, read with the same queries restricted to its id. */
+    static Optional<CustomerHistory> one(DuckDBConnection connection, String customerId) throws SQLException {
+        List<CustomerHistory> found = new ArrayList<>(1);
+        forEach(connection, 1, customerId, found::add);
+        return found.stream().findFirst();
+    }
+
+    /** Every history, or only {@code customerId}'s when it is not null. */
+    private static void forEach(
+            DuckDBConnection connection, int batchSize, String customerId, Consumer<CustomerHistory> consumer)
+            throws SQLException {
         try (Cursor<Customer> customers = new Cursor<>(
                         connection,
                         "SELECT customer_id, name, industry, region, size, group_id, " + days("onboarded_on") + ", "
-                                + days("closed_on") + ", close_reason FROM customers ORDER BY customer_id",
+                                + days("closed_on") + ", close_reason FROM customers" + RANGE + " ORDER BY customer_id",
                         Histories::customer);
                 Cursor<Loan> loans = new Cursor<>(
                         connection,
@@ -85,7 +101,7 @@ final class Histories {
                         Histories::interaction)) {
             List<Cursor<?>> children = List.of(loans, installments, complaints, surveys, interactions);
             List<Customer> batch = new ArrayList<>();
-            customers.open();
+            customers.open(customerId == null ? "" : "WHERE customer_id = " + literal(customerId));
             while (customers.current != null) {
                 batch.clear();
                 while (customers.current != null && batch.size() < batchSize) {
@@ -93,7 +109,9 @@ final class Histories {
                     customers.advance();
                 }
                 for (Cursor<?> child : children) {
-                    child.open(batch.get(0).id(), batch.get(batch.size() - 1).id());
+                    child.open(
+                            "WHERE customer_id BETWEEN " + literal(batch.get(0).id()) + " AND "
+                                    + literal(batch.get(batch.size() - 1).id()));
                 }
                 for (Customer customer : batch) {
                     String id = customer.id();
@@ -107,6 +125,11 @@ final class Histories {
                 }
             }
         }
+    }
+
+    /** A SQL string literal. */
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     /** Compares ids by Unicode code point, the order in which DuckDB sorts their UTF-8 bytes. */
@@ -139,7 +162,10 @@ final class Histories {
      */
     private static final class Cursor<T> implements AutoCloseable {
         private final Connection connection;
-        private final PreparedStatement statement;
+        private final String query;
+        // a plain statement, with the ids written into the query: DuckDB JDBC 2.0.0.1 was seen to stream a prepared
+        // statement's large sorted result rotated (starting mid-way, wrapping round)
+        private final Statement statement;
         private final RowMapper<T> mapper;
         private ResultSet rows;
         T current;
@@ -148,23 +174,21 @@ final class Histories {
         Cursor(DuckDBConnection database, String query, RowMapper<T> mapper) throws SQLException {
             this.connection = database.duplicate();
             try {
-                this.statement = connection.prepareStatement(query);
+                this.statement = connection.createStatement();
             } catch (SQLException e) {
                 connection.close();
                 throw e;
             }
+            this.query = query;
             this.mapper = mapper;
         }
 
-        /** Runs the query (again) for customer ids from {@code first} to {@code last}, or for all without them. */
-        void open(String... range) throws SQLException {
+        /** Runs the query (again) with {@code where} (a filter on customer_id, or nothing). */
+        void open(String where) throws SQLException {
             if (rows != null) {
                 rows.close();
             }
-            for (int i = 0; i < range.length; i++) {
-                statement.setString(i + 1, range[i]);
-            }
-            rows = statement.executeQuery();
+            rows = statement.executeQuery(query.replace("{where}", where));
             mapper.reset();
             key = null;
             advance();

@@ -518,4 +518,22 @@ class DuckDbBookStoreTest {
         }
         assertThat(whole.get(1).installments()).containsExactly(installment("L2", 1), installment("L2", 2));
     }
+
+    @Test
+    void oneHistoryIsFoundByIdEvenWithAQuoteInIt() throws IOException {
+        FakeBook book = FakeBook.in(temp.resolve("book"))
+                .file("customers.csv", customer("O'Brien Ltd"), customer("C2"))
+                .file("loans.csv", loan("L1", "O'Brien Ltd"), loan("L2", "C2"))
+                .file("installments.csv", installment("L1", 1), installment("L2", 1));
+        load(book);
+
+        assertThat(store.history("O'Brien Ltd")).hasValueSatisfying(h -> {
+            assertThat(h.loans()).containsExactly(loan("L1", "O'Brien Ltd"));
+            assertThat(h.installments()).containsExactly(installment("L1", 1));
+        });
+        assertThat(store.history("C404")).isEmpty();
+        List<CustomerHistory> batched = new ArrayList<>();
+        store.forEachHistory(1, batched::add);
+        assertThat(batched).isEqualTo(histories());
+    }
 }
