@@ -71,7 +71,7 @@ rm -f "$baseline" "$baseline.wal"
 
 report="$root/docs/benchmarks.md"
 mkdir -p "$(dirname "$report")"
-[ -f "$report" ] || printf '# Benchmarks\n\nMeasured on the project machine; each section is appended by the script it names.\n' > "$report"
+[ -f "$report" ] || printf '# Benchmarks\n\nEvery number here comes from a command in this repository, run on the machine named beside it.\n' > "$report"
 {
   echo
   echo "## fidelis import, $customers customers ($(date -u +%Y-%m-%d))"
