@@ -129,9 +129,12 @@ final class ImportCommand implements Callable<Integer> {
     /** A progress bar on stderr for imports big enough to need one. */
     private static final class Progress implements ImportListener, AutoCloseable {
         private ProgressBar bar;
+        private int files;
+        private int started;
 
         @Override
         public void started(long totalBytes, int files) {
+            this.files = files;
             if (totalBytes >= PROGRESS_BAR_BYTES) {
                 bar = new ProgressBarBuilder()
                         .setTaskName("Importing")
@@ -145,8 +148,10 @@ final class ImportCommand implements Callable<Integer> {
 
         @Override
         public void fileStarted(SourceFile file, long bytesBefore) {
+            started++;
             if (bar != null) {
-                bar.setExtraMessage(file.name());
+                // files are read several at a time, so a single name would mislead
+                bar.setExtraMessage(" reading file " + started + " of " + files);
             }
         }
 
@@ -160,7 +165,7 @@ final class ImportCommand implements Callable<Integer> {
         @Override
         public void step(String description) {
             if (bar != null) {
-                bar.setExtraMessage(description);
+                bar.setExtraMessage(" " + description);
             }
         }
 
