@@ -77,11 +77,11 @@ final class Histories {
                         connection,
                         // ids only where they change: decoding the same id string for each of a loan's 20 or
                         // more installments cost about half of the scan
-                        "SELECT " + whenChanged("customer_id") + ", " + whenChanged("loan_id")
-                                + ", installment_no, " + days("due_date") + ", due_amount, "
-                                + days("paid_date") + ", paid_amount, ROW_NUMBER() OVER w FROM installments" + RANGE
-                                + " WINDOW w AS (ORDER BY customer_id, loan_id, installment_no)"
-                                + " ORDER BY customer_id, loan_id, installment_no",
+                        windowed(
+                                whenChanged("customer_id") + ", " + whenChanged("loan_id") + ", installment_no, "
+                                        + days("due_date") + ", due_amount, " + days("paid_date") + ", paid_amount",
+                                "installments",
+                                "customer_id, loan_id, installment_no"),
                         new InstallmentRows());
                 Cursor<Complaint> complaints = new Cursor<>(
                         connection,
@@ -96,8 +96,10 @@ final class Histories {
                         Histories::survey);
                 Cursor<Interaction> interactions = new Cursor<>(
                         connection,
-                        "SELECT customer_id, " + days("occurred_on") + ", type, channel FROM interactions" + RANGE
-                                + " ORDER BY customer_id, occurred_on, type, channel NULLS FIRST",
+                        windowed(
+                                whenChanged("customer_id") + ", " + days("occurred_on") + ", type, channel",
+                                "interactions",
+                                "customer_id, occurred_on, type, channel NULLS FIRST"),
                         Histories::interaction)) {
             List<Cursor<?>> children = List.of(loans, installments, complaints, surveys, interactions);
             List<Customer> batch = new ArrayList<>();
@@ -125,6 +127,17 @@ final class Histories {
                 }
             }
         }
+    }
+
+    /**
+     * A query whose rows are numbered in the window {@code w} and returned in that order, so that {@link
+     * #whenChanged} columns can be read against the row before: the cursor checks the numbers (the last column), and
+     * a result out of order fails instead of giving records to the wrong customer or loan. Ordering by the number
+     * also keeps equal rows (two identical interactions) in one order.
+     */
+    private static String windowed(String columns, String table, String order) {
+        return "SELECT " + columns + ", ROW_NUMBER() OVER w AS row_no FROM " + table + RANGE + " WINDOW w AS (ORDER BY "
+                + order + ") ORDER BY row_no";
     }
 
     /** A SQL string literal. */
@@ -168,6 +181,9 @@ final class Histories {
         private final Statement statement;
         private final RowMapper<T> mapper;
         private ResultSet rows;
+        private boolean numbered;
+        private int numberColumn;
+        private long number;
         T current;
         String key;
 
@@ -189,6 +205,9 @@ final class Histories {
                 rows.close();
             }
             rows = statement.executeQuery(query.replace("{where}", where));
+            numberColumn = rows.getMetaData().getColumnCount();
+            numbered = "row_no".equals(rows.getMetaData().getColumnLabel(numberColumn));
+            number = 0;
             mapper.reset();
             key = null;
             advance();
@@ -196,6 +215,9 @@ final class Histories {
 
         void advance() throws SQLException {
             if (rows.next()) {
+                if (numbered && rows.getLong(numberColumn) != ++number) {
+                    throw new IllegalStateException("the store returned rows out of their order: " + query);
+                }
                 String changed = rows.getString(1);
                 if (changed != null && !changed.equals(key)) {
                     if (key != null && compareIds(changed, key) < 0) {
@@ -284,20 +306,12 @@ final class Histories {
                 date(r, 10));
     }
 
-    /**
-     * Maps installment rows whose ids are null when they are the previous row's. That only holds when the rows come
-     * in the window's order, so each row's number in it is checked: an unordered result fails instead of giving
-     * installments to the wrong loan.
-     */
+    /** Maps installment rows whose loan id is null when it is the previous row's (see {@link #windowed}). */
     private static final class InstallmentRows implements RowMapper<Installment> {
         private String loanId;
-        private long expected;
 
         @Override
         public Installment map(ResultSet r, String customerId) throws SQLException {
-            if (r.getLong(8) != ++expected) {
-                throw new IllegalStateException("the store returned installments out of order");
-            }
             String changed = r.getString(2);
             if (changed != null) {
                 loanId = changed;
@@ -308,7 +322,6 @@ final class Histories {
         @Override
         public void reset() {
             loanId = null;
-            expected = 0;
         }
     }
 
