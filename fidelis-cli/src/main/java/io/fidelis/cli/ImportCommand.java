@@ -86,6 +86,17 @@ final class ImportCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         CsvBookFolder book = encoding == null ? CsvBookFolder.of(folder) : CsvBookFolder.of(folder, encoding);
+        try {
+            if (book.files().isEmpty()) {
+                err.println("fidelis import: " + folder + " holds none of the contract's files; expected files named"
+                        + " customers*, loans*, installments*, complaints*, surveys* or interactions*"
+                        + " (.csv, .tsv or .txt), see docs/data-format.md");
+                return Main.USAGE;
+            }
+        } catch (IOException e) {
+            err.println("fidelis import: cannot list " + folder + ": " + e.getMessage());
+            return Main.USAGE;
+        }
         try (BookStore store = DuckDbBookStore.open(workspace);
                 Progress progress = new Progress()) {
             ImportResult result = store.importBook(new ImportRequest(book, maxErrors, progress));
@@ -118,9 +129,12 @@ final class ImportCommand implements Callable<Integer> {
     /** A progress bar on stderr for imports big enough to need one. */
     private static final class Progress implements ImportListener, AutoCloseable {
         private ProgressBar bar;
+        private int files;
+        private int started;
 
         @Override
         public void started(long totalBytes, int files) {
+            this.files = files;
             if (totalBytes >= PROGRESS_BAR_BYTES) {
                 bar = new ProgressBarBuilder()
                         .setTaskName("Importing")
@@ -134,8 +148,10 @@ final class ImportCommand implements Callable<Integer> {
 
         @Override
         public void fileStarted(SourceFile file, long bytesBefore) {
+            started++;
             if (bar != null) {
-                bar.setExtraMessage(file.name());
+                // files are read several at a time, so a single name would mislead
+                bar.setExtraMessage(" reading file " + started + " of " + files);
             }
         }
 
@@ -149,7 +165,7 @@ final class ImportCommand implements Callable<Integer> {
         @Override
         public void step(String description) {
             if (bar != null) {
-                bar.setExtraMessage(description);
+                bar.setExtraMessage(" " + description);
             }
         }
 

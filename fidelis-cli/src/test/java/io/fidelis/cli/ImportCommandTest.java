@@ -145,4 +145,15 @@ class ImportCommandTest {
         assertThat(stdout()).contains("Import 2: written to the book", "customers 2", "installments 1");
         assertThat(stdout()).containsPattern("installments\\s+1\\s+1\\s+0\\s+1\\s+0\\s+0\\s+1");
     }
+
+    @Test
+    void aFolderWithoutContractFilesIsAUsageErrorWithExitCodeTwo() throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("photos"));
+        write(folder, "holiday.csv", "a,b\n1,2\n");
+
+        int exit = fidelisImport(folder);
+
+        assertThat(exit).isEqualTo(Main.USAGE);
+        assertThat(stderr()).contains("holds none of the contract's files");
+    }
 }

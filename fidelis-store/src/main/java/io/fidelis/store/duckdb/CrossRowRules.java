@@ -2,7 +2,6 @@ package io.fidelis.store.duckdb;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.stream.Collectors;
 
 /**
@@ -17,16 +16,14 @@ final class CrossRowRules {
     private CrossRowRules() {}
 
     static void apply(Connection connection) throws SQLException {
-        try (Statement sql = connection.createStatement()) {
-            for (StoredTable table : StoredTable.values()) {
-                if (table.keyed()) {
-                    sql.execute(duplicates(table));
-                }
-                switch (table) {
-                    case CUSTOMERS -> {}
-                    case INSTALLMENTS -> sql.execute(unknownLoan());
-                    default -> sql.execute(unknownCustomer(table));
-                }
+        for (StoredTable table : StoredTable.values()) {
+            if (table.keyed()) {
+                Sql.execute(connection, duplicates(table));
+            }
+            switch (table) {
+                case CUSTOMERS -> {}
+                case INSTALLMENTS -> Sql.execute(connection, unknownLoan());
+                default -> Sql.execute(connection, unknownCustomer(table));
             }
         }
     }
@@ -57,7 +54,8 @@ final class CrossRowRules {
                 + " FROM " + stg + " s"
                 + " WHERE " + notRejected("s")
                 + " AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.customer_id = s.customer_id)"
-                + " AND NOT EXISTS (SELECT 1 FROM stg_customers c WHERE c.customer_id = s.customer_id AND "
+                + " AND NOT EXISTS (SELECT 1 FROM " + StoredTable.CUSTOMERS.stagingName()
+                + " c WHERE c.customer_id = s.customer_id AND "
                 + notRejected("c") + ")";
     }
 
@@ -68,10 +66,11 @@ final class CrossRowRules {
                 + " 'reference.loan', 'the loan ' || s.loan_id || ' of installment '"
                 + " || CAST(s.installment_no AS VARCHAR) || ' is neither in the book nor accepted in this import;"
                 + " add it to loans (or fix its rejects) or fix the id'"
-                + " FROM stg_installments s"
+                + " FROM " + table.stagingName() + " s"
                 + " WHERE " + notRejected("s")
                 + " AND NOT EXISTS (SELECT 1 FROM loans l WHERE l.loan_id = s.loan_id)"
-                + " AND NOT EXISTS (SELECT 1 FROM stg_loans l WHERE l.loan_id = s.loan_id AND " + notRejected("l")
+                + " AND NOT EXISTS (SELECT 1 FROM " + StoredTable.LOANS.stagingName()
+                + " l WHERE l.loan_id = s.loan_id AND " + notRejected("l")
                 + ")";
     }
 

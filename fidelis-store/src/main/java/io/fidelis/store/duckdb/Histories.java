@@ -18,7 +18,6 @@ import io.fidelis.core.domain.Severity;
 import io.fidelis.core.domain.Survey;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -32,87 +31,118 @@ import java.util.function.Consumer;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Streams customer histories: one query per table ordered by customer id, each on its own connection (a DuckDB
- * connection streams one result at a time), merged here. Memory holds one customer's records, whatever the size of
- * the book.
+ * Streams customer histories: the customers ordered by id, in batches; for each batch one query per other table for
+ * that range of ids, ordered by customer id, each on its own connection (a DuckDB connection streams one result at
+ * a time), merged here. Memory holds one batch of customers and what DuckDB needs to sort one batch's records,
+ * whatever the size of the book: sorting whole tables at once took 6 GB for a book of 1M customers.
  */
 final class Histories {
 
+    /** Customers per batch: about 4M records of a typical book, sorted in a few hundred MB. */
+    static final int BATCH = 100_000;
+
+    /** Where each query's filter on customer_id goes. */
+    private static final String RANGE = " {where}";
+
     private Histories() {}
 
-    static void forEach(DuckDBConnection connection, Consumer<CustomerHistory> consumer) throws SQLException {
-        forEach(connection, null, consumer);
+    static void forEach(DuckDBConnection connection, int batchSize, Consumer<CustomerHistory> consumer)
+            throws SQLException {
+        forEach(connection, batchSize, null, consumer);
     }
 
     /** The history of one customer, read with the same queries restricted to its id. */
     static Optional<CustomerHistory> one(DuckDBConnection connection, String customerId) throws SQLException {
         List<CustomerHistory> found = new ArrayList<>(1);
-        forEach(connection, customerId, found::add);
+        forEach(connection, 1, customerId, found::add);
         return found.stream().findFirst();
     }
 
     /** Every history, or only {@code customerId}'s when it is not null. */
-    private static void forEach(DuckDBConnection connection, String customerId, Consumer<CustomerHistory> consumer)
+    private static void forEach(
+            DuckDBConnection connection, int batchSize, String customerId, Consumer<CustomerHistory> consumer)
             throws SQLException {
-        String where = customerId == null ? "" : " WHERE customer_id = ?";
         try (Cursor<Customer> customers = new Cursor<>(
                         connection,
                         "SELECT customer_id, name, industry, region, size, group_id, " + days("onboarded_on") + ", "
-                                + days("closed_on") + ", close_reason FROM customers" + where
-                                + " ORDER BY customer_id",
-                        customerId,
+                                + days("closed_on") + ", close_reason FROM customers" + RANGE + " ORDER BY customer_id",
                         Histories::customer);
                 Cursor<Loan> loans = new Cursor<>(
                         connection,
                         "SELECT customer_id, loan_id, product, amount, currency, annual_rate, "
-                                + days("start_date")
-                                + ", " + days("maturity_date") + ", status, " + days("status_date")
-                                + " FROM loans" + where + " ORDER BY customer_id, loan_id",
-                        customerId,
+                                + days("start_date") + ", " + days("maturity_date") + ", status, "
+                                + days("status_date") + " FROM loans" + RANGE + " ORDER BY customer_id, loan_id",
                         Histories::loan);
                 Cursor<Installment> installments = new Cursor<>(
                         connection,
                         // ids only where they change: decoding the same id string for each of a loan's 20 or
                         // more installments cost about half of the scan
-                        "SELECT " + whenChanged("customer_id") + ", " + whenChanged("loan_id")
-                                + ", installment_no, " + days("due_date") + ", due_amount, "
-                                + days("paid_date") + ", paid_amount FROM installments" + where
-                                + " WINDOW w AS (ORDER BY customer_id, loan_id, installment_no)"
-                                + " ORDER BY customer_id, loan_id, installment_no",
-                        customerId,
+                        windowed(
+                                whenChanged("customer_id") + ", " + whenChanged("loan_id") + ", installment_no, "
+                                        + days("due_date") + ", due_amount, " + days("paid_date") + ", paid_amount",
+                                "installments",
+                                "customer_id, loan_id, installment_no"),
                         new InstallmentRows());
                 Cursor<Complaint> complaints = new Cursor<>(
                         connection,
                         "SELECT customer_id, complaint_id, " + days("received_on") + ", category, severity, "
-                                + days("resolved_on") + ", escalated"
-                                + " FROM complaints" + where + " ORDER BY customer_id, received_on, complaint_id",
-                        customerId,
+                                + days("resolved_on") + ", escalated FROM complaints" + RANGE
+                                + " ORDER BY customer_id, received_on, complaint_id",
                         Histories::complaint);
                 Cursor<Survey> surveys = new Cursor<>(
                         connection,
-                        "SELECT customer_id, " + days("surveyed_on") + ", satisfaction, nps FROM surveys" + where
+                        "SELECT customer_id, " + days("surveyed_on") + ", satisfaction, nps FROM surveys" + RANGE
                                 + " ORDER BY customer_id, surveyed_on",
-                        customerId,
                         Histories::survey);
                 Cursor<Interaction> interactions = new Cursor<>(
                         connection,
-                        "SELECT customer_id, " + days("occurred_on") + ", type, channel FROM interactions" + where
-                                + " ORDER BY customer_id, occurred_on, type, channel NULLS FIRST",
-                        customerId,
+                        windowed(
+                                whenChanged("customer_id") + ", " + days("occurred_on") + ", type, channel",
+                                "interactions",
+                                "customer_id, occurred_on, type, channel NULLS FIRST"),
                         Histories::interaction)) {
+            List<Cursor<?>> children = List.of(loans, installments, complaints, surveys, interactions);
+            List<Customer> batch = new ArrayList<>();
+            customers.open(customerId == null ? "" : "WHERE customer_id = " + literal(customerId));
             while (customers.current != null) {
-                Customer customer = customers.current;
-                String id = customers.key;
-                customers.advance();
-                consumer.accept(new CustomerHistory(
-                        customer,
-                        loans.take(id),
-                        installments.take(id),
-                        complaints.take(id),
-                        surveys.take(id),
-                        interactions.take(id)));
+                batch.clear();
+                while (customers.current != null && batch.size() < batchSize) {
+                    batch.add(customers.current);
+                    customers.advance();
+                }
+                for (Cursor<?> child : children) {
+                    child.open(
+                            "WHERE customer_id BETWEEN " + literal(batch.get(0).id()) + " AND "
+                                    + literal(batch.get(batch.size() - 1).id()));
+                }
+                for (Customer customer : batch) {
+                    String id = customer.id();
+                    consumer.accept(new CustomerHistory(
+                            customer,
+                            loans.take(id),
+                            installments.take(id),
+                            complaints.take(id),
+                            surveys.take(id),
+                            interactions.take(id)));
+                }
             }
         }
+    }
+
+    /**
+     * A query whose rows are numbered in the window {@code w} and returned in that order, so that {@link
+     * #whenChanged} columns can be read against the row before: the cursor checks the numbers (the last column), and
+     * a result out of order fails instead of giving records to the wrong customer or loan. Ordering by the number
+     * also keeps equal rows (two identical interactions) in one order.
+     */
+    private static String windowed(String columns, String table, String order) {
+        return "SELECT " + columns + ", ROW_NUMBER() OVER w AS row_no FROM " + table + RANGE + " WINDOW w AS (ORDER BY "
+                + order + ") ORDER BY row_no";
+    }
+
+    /** A SQL string literal. */
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     /** Compares ids by Unicode code point, the order in which DuckDB sorts their UTF-8 bytes. */
@@ -134,6 +164,9 @@ final class Histories {
     @FunctionalInterface
     private interface RowMapper<T> {
         T map(ResultSet row, String customerId) throws SQLException;
+
+        /** Called before the query runs again. */
+        default void reset() {}
     }
 
     /**
@@ -142,40 +175,58 @@ final class Histories {
      */
     private static final class Cursor<T> implements AutoCloseable {
         private final Connection connection;
+        private final String query;
+        // a plain statement, with the ids written into the query: DuckDB JDBC 2.0.0.1 was seen to stream a prepared
+        // statement's large sorted result rotated (starting mid-way, wrapping round)
         private final Statement statement;
-        private final ResultSet rows;
         private final RowMapper<T> mapper;
+        private ResultSet rows;
+        private boolean numbered;
+        private int numberColumn;
+        private long number;
         T current;
         String key;
 
-        /** A cursor on {@code query}, whose one parameter (if any) is {@code customerId}. */
-        Cursor(DuckDBConnection database, String query, String customerId, RowMapper<T> mapper) throws SQLException {
+        Cursor(DuckDBConnection database, String query, RowMapper<T> mapper) throws SQLException {
             this.connection = database.duplicate();
             try {
-                if (customerId == null) {
-                    // a plain statement: DuckDB JDBC 2.0.0.1 streamed a prepared statement's large sorted result
-                    // rotated (starting mid-way, wrapping round), while this came back in order every time
-                    this.statement = connection.createStatement();
-                    this.rows = statement.executeQuery(query);
-                } else {
-                    PreparedStatement prepared = connection.prepareStatement(query);
-                    this.statement = prepared;
-                    prepared.setString(1, customerId);
-                    this.rows = prepared.executeQuery();
-                }
+                this.statement = connection.createStatement();
             } catch (SQLException e) {
                 connection.close();
                 throw e;
             }
+            this.query = query;
             this.mapper = mapper;
+        }
+
+        /** Runs the query (again) with {@code where} (a filter on customer_id, or nothing). */
+        void open(String where) throws SQLException {
+            if (rows != null) {
+                rows.close();
+            }
+            rows = statement.executeQuery(query.replace("{where}", where));
+            numberColumn = rows.getMetaData().getColumnCount();
+            numbered = "row_no".equals(rows.getMetaData().getColumnLabel(numberColumn));
+            number = 0;
+            mapper.reset();
+            key = null;
             advance();
         }
 
         void advance() throws SQLException {
             if (rows.next()) {
+                if (numbered && rows.getLong(numberColumn) != ++number) {
+                    throw new IllegalStateException("the store returned rows out of their order: " + query);
+                }
                 String changed = rows.getString(1);
-                if (changed != null || key == null) {
+                if (changed != null && !changed.equals(key)) {
+                    if (key != null && compareIds(changed, key) < 0) {
+                        throw new IllegalStateException(
+                                "the store returned customer " + changed + " after " + key + ": rows out of order");
+                    }
                     key = changed;
+                } else if (key == null) {
+                    throw new IllegalStateException("the store's first row names no customer: rows out of order");
                 }
                 current = mapper.map(rows, key);
             } else {
@@ -185,8 +236,9 @@ final class Histories {
         }
 
         /**
-         * The rows of customer {@code id}. Rows of ids before it would belong to no customer; the import's reference
-         * rules keep them out of the book, so they are skipped rather than given to the wrong customer.
+         * The rows of customer {@code id}. A row of an id before it would belong to no customer: the import's
+         * reference rules keep such rows out of the book, so meeting one means the book is broken, and it is an
+         * error rather than a row silently dropped.
          */
         List<T> take(String id) throws SQLException {
             List<T> taken = null;
@@ -195,12 +247,14 @@ final class Histories {
                 if (order > 0) {
                     break;
                 }
-                if (order == 0) {
-                    if (taken == null) {
-                        taken = new ArrayList<>();
-                    }
-                    taken.add(current);
+                if (order < 0) {
+                    throw new IllegalStateException(
+                            "the store holds a record of customer " + key + ", who is not in customers");
                 }
+                if (taken == null) {
+                    taken = new ArrayList<>();
+                }
+                taken.add(current);
                 advance();
             }
             return taken == null ? List.of() : taken;
@@ -210,7 +264,7 @@ final class Histories {
         public void close() throws SQLException {
             try (connection;
                     statement;
-                    rows) {
+                    ResultSet last = rows) {
                 // closes all three, the result first
             }
         }
@@ -252,7 +306,7 @@ final class Histories {
                 date(r, 10));
     }
 
-    /** Maps installment rows whose loan id is null when it is the previous row's. */
+    /** Maps installment rows whose loan id is null when it is the previous row's (see {@link #windowed}). */
     private static final class InstallmentRows implements RowMapper<Installment> {
         private String loanId;
 
@@ -263,6 +317,11 @@ final class Histories {
                 loanId = changed;
             }
             return new Installment(loanId, r.getInt(3), date(r, 4), amount(r, 5), date(r, 6), amount(r, 7));
+        }
+
+        @Override
+        public void reset() {
+            loanId = null;
         }
     }
 

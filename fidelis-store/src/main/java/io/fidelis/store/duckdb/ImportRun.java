@@ -121,11 +121,14 @@ final class ImportRun {
         }
 
         listener.step(status == ImportStatus.COMMITTED ? "writing to the book" : "rolling back");
+        Merge merge = new Merge(connection, importId);
+        if (status == ImportStatus.COMMITTED) {
+            merge.prepare();
+        }
         connection.setAutoCommit(false);
         try {
             List<TableImport> tables = new ArrayList<>();
             long changed = 0;
-            Merge merge = new Merge(connection, importId);
             for (StoredTable table : StoredTable.values()) {
                 int t = table.ordinal();
                 long accepted = stagedPerTable[t] - crossRowRejects[t];
@@ -162,7 +165,7 @@ final class ImportRun {
     private record Staged(FileRead read, long staged, long rowsRejected) {}
 
     /**
-     * Reads and stages every file, several at a time (reading is the slow part, and files are independent until the
+     * Reads and stages every file, several at a time (reading and appending are the slow part, and files are independent until the
      * cross-row rules), biggest first so the threads finish together; each thread appends through its own
      * connection. Returns the results in the files' order.
      */

@@ -2,8 +2,10 @@ package io.fidelis.store.duckdb;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -15,6 +17,7 @@ final class Merge {
 
     private final Connection connection;
     private final long importId;
+    private final Set<StoredTable> compared = EnumSet.noneOf(StoredTable.class);
 
     Merge(Connection connection, long importId) {
         this.connection = connection;
@@ -24,12 +27,31 @@ final class Merge {
     /** Rows inserted and updated in one table. */
     record Written(long inserted, long updated) {}
 
+    /**
+     * Finds, before the transaction, which accepted rows are new and which change a stored row (one join per table,
+     * into the staging database; the transaction then only writes to the book). An empty table needs no join.
+     */
+    void prepare() throws SQLException {
+        for (StoredTable table : StoredTable.values()) {
+            if (table.keyed() && !isEmpty(table)) {
+                execute("CREATE TABLE " + diff(table) + " AS " + differences(table));
+                compared.add(table);
+            }
+        }
+    }
+
+    /** Writes the table's accepted rows; inside the transaction, after {@link #prepare()}. */
     Written into(StoredTable table) throws SQLException {
         if (!table.keyed()) {
             return new Written(execute(insertInteractions()), 0);
         }
-        long updated = execute(update(table));
-        long inserted = execute(insert(table));
+        if (!compared.contains(table)) {
+            // the first import of a table: no stored row to compare with
+            return new Written(execute(insert(table, accepted(table))), 0);
+        }
+        String changed = "(SELECT s.* FROM " + table.stagingName() + " s JOIN " + diff(table) + " d ON d.seq = s.seq";
+        long updated = execute(update(table, changed + " WHERE NOT d.is_new)"));
+        long inserted = execute(insert(table, changed + " WHERE d.is_new)"));
         if (table == StoredTable.LOANS && updated > 0) {
             // a loan moved to another customer takes its stored installments along (their customer_id is a copy)
             execute("UPDATE installments SET customer_id = l.customer_id FROM loans l"
@@ -39,34 +61,48 @@ final class Merge {
         return new Written(inserted, updated);
     }
 
-    private String update(StoredTable table) {
-        String target = table.tableName();
-        List<String> values = table.valueColumns();
-        String set = values.stream().map(c -> c + " = s." + c).collect(Collectors.joining(", "));
-        String changed = values.stream()
-                .map(c -> target + "." + c + " IS DISTINCT FROM s." + c)
-                .collect(Collectors.joining(" OR "));
-        return "UPDATE " + target + " SET " + set + ", import_id = " + importId
-                + ", src_file = s.src_file, src_line = s.src_line"
-                + " FROM " + accepted(table) + " s"
-                + " WHERE " + sameKey(table, target, "s") + " AND (" + changed + ")";
+    private static String diff(StoredTable table) {
+        return Staging.DATABASE + ".main.diff_" + table.tableName();
     }
 
-    private String insert(StoredTable table) {
+    /** The accepted staging rows that are new or differ from the stored row of their key: seq and which. */
+    private static String differences(StoredTable table) {
+        String firstKey = table.key.get(0);
+        String changed = table.valueColumns().stream()
+                .map(c -> "t." + c + " IS DISTINCT FROM s." + c)
+                .collect(Collectors.joining(" OR "));
+        return "SELECT s.seq, t." + firstKey + " IS NULL AS is_new FROM " + accepted(table) + " s"
+                + " LEFT JOIN " + table.tableName() + " t ON " + sameKey(table, "t", "s")
+                + " WHERE t." + firstKey + " IS NULL OR " + changed;
+    }
+
+    private String update(StoredTable table, String rows) {
         String target = table.tableName();
+        String set = table.valueColumns().stream().map(c -> c + " = s." + c).collect(Collectors.joining(", "));
+        return "UPDATE " + target + " SET " + set + ", import_id = " + importId
+                + ", src_file = s.src_file, src_line = s.src_line FROM " + rows + " s WHERE "
+                + sameKey(table, target, "s");
+    }
+
+    private String insert(StoredTable table, String rows) {
         String columns = String.join(", ", table.columnNames());
         String selected = table.columnNames().stream().map(c -> "s." + c).collect(Collectors.joining(", "));
         if (table == StoredTable.INSTALLMENTS) {
             // loans are merged first, so every accepted installment finds its loan here
             return "INSERT INTO installments (" + columns + ", customer_id, import_id, src_file, src_line)"
                     + " SELECT " + selected + ", l.customer_id, " + importId + ", s.src_file, s.src_line"
-                    + " FROM " + accepted(table) + " s JOIN loans l ON l.loan_id = s.loan_id"
-                    + " WHERE NOT EXISTS (SELECT 1 FROM installments t WHERE " + sameKey(table, "t", "s") + ")";
+                    + " FROM " + rows + " s JOIN loans l ON l.loan_id = s.loan_id";
         }
-        return "INSERT INTO " + target + " (" + columns + ", import_id, src_file, src_line)"
-                + " SELECT " + selected + ", " + importId + ", s.src_file, s.src_line"
-                + " FROM " + accepted(table) + " s"
-                + " WHERE NOT EXISTS (SELECT 1 FROM " + target + " t WHERE " + sameKey(table, "t", "s") + ")";
+        return "INSERT INTO " + table.tableName() + " (" + columns + ", import_id, src_file, src_line)" + " SELECT "
+                + selected + ", " + importId + ", s.src_file, s.src_line FROM " + rows + " s";
+    }
+
+    private boolean isEmpty(StoredTable table) throws SQLException {
+        try (PreparedStatement statement =
+                        connection.prepareStatement("SELECT 1 FROM " + table.tableName() + " LIMIT 1");
+                ResultSet row = statement.executeQuery()) {
+            return !row.next();
+        }
     }
 
     /**
@@ -98,8 +134,6 @@ final class Merge {
     }
 
     private long execute(String sql) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            return statement.executeLargeUpdate();
-        }
+        return Sql.execute(connection, sql);
     }
 }

@@ -29,7 +29,8 @@ public final class ReadCsvBaseline {
         long totalRows = 0;
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database);
                 Statement sql = connection.createStatement()) {
-            sql.execute("SET memory_limit = '" + System.getProperty("fidelis.duckdb.memoryLimit", "4GB") + "'");
+            sql.execute("SET memory_limit = '"
+                    + System.getProperty("fidelis.duckdb.memoryLimit", DuckDbBookStore.defaultMemoryLimit()) + "'");
             for (Table table : Table.values()) {
                 String glob = book.resolve(table.code() + "*.csv").toString().replace("'", "''");
                 long tableStarted = System.nanoTime();

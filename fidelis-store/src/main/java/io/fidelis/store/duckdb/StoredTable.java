@@ -107,7 +107,13 @@ enum StoredTable {
         return table.code();
     }
 
+    /** The staging table, in the in-memory staging database (see {@link Staging}). */
     String stagingName() {
+        return Staging.DATABASE + ".main." + stagingTable();
+    }
+
+    /** The staging table's own name, without its database. */
+    String stagingTable() {
         return "stg_" + table.code();
     }
 

@@ -485,4 +485,55 @@ class DuckDbBookStoreTest {
                 LocalDate.of(2025, number, 1),
                 new BigDecimal(amount));
     }
+
+    @Test
+    void historiesAreTheSameWhateverTheBatchSize() throws IOException {
+        FakeBook book = FakeBook.in(temp.resolve("book"))
+                .file("customers.csv", customer("C1"), customer("C2"), customer("C3"), customer("C4"), customer("C5"))
+                .file("loans.csv", loan("L1", "C1"), loan("L2", "C2"), loan("L4", "C4"), loan("L5", "C5"))
+                .file(
+                        "installments.csv",
+                        installment("L1", 1),
+                        installment("L2", 1),
+                        installment("L2", 2),
+                        installment("L4", 1),
+                        installment("L5", 1))
+                .file("complaints.csv", complaint("K1", "C3"), complaint("K2", "C4"))
+                .file(
+                        "surveys.csv",
+                        survey("C2", LocalDate.of(2025, 1, 1), 3),
+                        survey("C5", LocalDate.of(2025, 1, 1), 5))
+                .file(
+                        "interactions.csv",
+                        meeting("C1", LocalDate.of(2025, 2, 1)),
+                        meeting("C3", LocalDate.of(2025, 2, 1)));
+        load(book);
+        List<CustomerHistory> whole = histories();
+
+        for (int batchSize = 1; batchSize <= 5; batchSize++) {
+            List<CustomerHistory> batched = new ArrayList<>();
+            store.forEachHistory(batchSize, batched::add);
+
+            assertThat(batched).as("batches of %d", batchSize).isEqualTo(whole);
+        }
+        assertThat(whole.get(1).installments()).containsExactly(installment("L2", 1), installment("L2", 2));
+    }
+
+    @Test
+    void oneHistoryIsFoundByIdEvenWithAQuoteInIt() throws IOException {
+        FakeBook book = FakeBook.in(temp.resolve("book"))
+                .file("customers.csv", customer("O'Brien Ltd"), customer("C2"))
+                .file("loans.csv", loan("L1", "O'Brien Ltd"), loan("L2", "C2"))
+                .file("installments.csv", installment("L1", 1), installment("L2", 1));
+        load(book);
+
+        assertThat(store.history("O'Brien Ltd")).hasValueSatisfying(h -> {
+            assertThat(h.loans()).containsExactly(loan("L1", "O'Brien Ltd"));
+            assertThat(h.installments()).containsExactly(installment("L1", 1));
+        });
+        assertThat(store.history("C404")).isEmpty();
+        List<CustomerHistory> batched = new ArrayList<>();
+        store.forEachHistory(1, batched::add);
+        assertThat(batched).isEqualTo(histories());
+    }
 }
