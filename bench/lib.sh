@@ -35,5 +35,6 @@ timed() {
 per_second() { awk -v r="$1" -v s="$2" 'BEGIN { printf "%\047d", (s > 0 ? r / s : 0) }'; }
 
 machine_line() {
-  echo "Machine: nproc $(nproc), $(free -g | awk '/^Mem:/ {print $2 " GiB memory"}'), $(java -version 2>&1 | head -1)."
+  echo "Machine: nproc $(nproc), $(free -g | awk '/^Mem:/ {print $2 " GiB memory"}'), $(java -version 2>&1 | head -1);"
+  echo "load average at the end (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared: other work slows these)."
 }
