@@ -132,8 +132,8 @@ final class EvaluationJson {
 
     private static ObjectNode period(io.fidelis.core.evaluation.Period period) {
         ObjectNode node = JSON.createObjectNode();
-        node.put("after", period.start().toString());
-        node.put("through", period.end().toString());
+        node.put("starts_after", period.start().toString());
+        node.put("ends_on", period.end().toString());
         node.put("text", period.toString());
         return node;
     }
