@@ -44,7 +44,20 @@ public enum Method implements Coded {
      */
     DID_RATIO_OF_RISK_RATIOS("did_ratio_of_risk_ratios"),
     /** Difference-in-differences from each customer's own change (same customers in both periods), Welch t. */
-    DID_CHANGES_WELCH("did_changes_welch");
+    DID_CHANGES_WELCH("did_changes_welch"),
+    /**
+     * Mean of answers pooled over customers (each customer's answers a cluster), ratio-estimator variance linearised
+     * over customers, Student t with customers - 1 degrees of freedom. No p-value.
+     */
+    POOLED_MEAN_CLUSTER_T("pooled_mean_cluster_t"),
+    /** Difference of two pooled means, each with its cluster (customer) variance, Welch-Satterthwaite t. */
+    POOLED_DIFFERENCE_CLUSTER_WELCH("pooled_difference_cluster_welch"),
+    /**
+     * Difference-in-differences of pooled means when the same customers answer in both periods: each arm's change
+     * linearised per customer, so the correlation within a customer and between its periods is accounted for;
+     * Welch-Satterthwaite t over the two arms.
+     */
+    DID_POOLED_CLUSTER_WELCH("did_pooled_cluster_welch");
 
     private final String code;
 
