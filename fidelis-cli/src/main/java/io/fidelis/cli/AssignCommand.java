@@ -48,7 +48,7 @@ import picocli.CommandLine.Option;
                     + " those not yet customers on that date are left out unless --include-churned.",
             "With --import FILE, stores the arms a lender assigned elsewhere instead: a CSV file with columns"
                     + " customer_id,strategy_id,arm[,assigned_on,stratum] (e.g. the generator's assignments.csv),"
-                    + " checked row by row; any rejected row and nothing is stored.",
+                    + " checked row by row; a single rejected row and nothing is stored.",
             "Assignments are never changed: assigning a strategy again is refused unless --replace, which stores a"
                     + " new set that supersedes the old one (kept for audit).",
             "Exit codes: 0 assigned, 1 no book or run, rejected rows or strategy already assigned, 2 wrong command"

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
             "Evaluates a strategy from its assignments (fidelis assign) and the book: for the months before and after"
                     + " --start, by tier at the start and by arm, the default rate, mean satisfaction, net promoter"
                     + " score, churn and the reactivation of dormant customers; treatment against control after the"
-                    + " start (difference, and ratio for rates) and the difference-in-differences, each with its 95%"
+                    + " start (difference, and ratio for rates) and the difference-in-differences, each with its 95%%"
                     + " interval and p-value. A group under --min-group customers gives 'not enough data'.",
             "Prints an aligned table, or JSON with --json; --chart-data FILE also writes the series for an error-bar"
                     + " chart. Every output names the strategy, periods, assignment (seed or file), input fingerprint"

@@ -13,6 +13,7 @@ import io.fidelis.core.evaluation.GroupSize;
 import io.fidelis.core.evaluation.InsufficientData;
 import io.fidelis.core.evaluation.Level;
 import io.fidelis.core.evaluation.Outcome;
+import io.fidelis.core.evaluation.Period;
 import io.fidelis.store.AssignmentSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -130,7 +131,7 @@ final class EvaluationJson {
         return node;
     }
 
-    private static ObjectNode period(io.fidelis.core.evaluation.Period period) {
+    private static ObjectNode period(Period period) {
         ObjectNode node = JSON.createObjectNode();
         node.put("starts_after", period.start().toString());
         node.put("ends_on", period.end().toString());

@@ -1,5 +1,6 @@
 package io.fidelis.cli;
 
+import io.fidelis.core.domain.Coded;
 import io.fidelis.core.evaluation.Arm;
 import io.fidelis.core.evaluation.EvaluationTable;
 import io.fidelis.core.evaluation.Outcome;
@@ -41,7 +42,7 @@ final class EvaluationLabels {
         if (group.equals(EvaluationTable.ALL)) {
             return "all 全部";
         }
-        return RunReport.bilingual(io.fidelis.core.domain.Coded.parse(Tier.class, group));
+        return RunReport.bilingual(Coded.parse(Tier.class, group));
     }
 
     static String arm(Arm arm) {
