@@ -77,26 +77,9 @@ public final class DuckDbRuns implements Runs {
         try (DuckDBConnection connection = database.duplicate()) {
             connection.setAutoCommit(false);
             try {
-                long runId;
-                try (Statement sql = connection.createStatement();
-                        ResultSet row = sql.executeQuery(RunsSql.NEXT_RUN_ID)) {
-                    row.next();
-                    runId = row.getLong(1);
-                }
+                long runId = nextRunId(connection);
                 long customers = appendResults(connection, runId, provenance, results);
-                try (PreparedStatement insert = connection.prepareStatement(RunsSql.INSERT_RUN)) {
-                    insert.setLong(1, runId);
-                    insert.setString(2, provenance.policyId());
-                    insert.setString(3, provenance.policyVersion());
-                    insert.setString(4, provenance.policySha256());
-                    insert.setObject(5, provenance.asOf());
-                    insert.setString(6, provenance.inputFingerprint());
-                    insert.setString(7, provenance.codeVersion());
-                    insert.setString(8, provenance.priors());
-                    insert.setObject(9, LocalDateTime.ofInstant(provenance.createdAt(), ZoneOffset.UTC));
-                    insert.setLong(10, customers);
-                    insert.executeUpdate();
-                }
+                insertHeader(connection, new RunHeader(runId, provenance, customers));
                 connection.commit();
                 return new RunHeader(runId, provenance, customers);
             } catch (SQLException | RuntimeException e) {
@@ -105,6 +88,33 @@ public final class DuckDbRuns implements Runs {
             }
         } catch (SQLException e) {
             throw new StoreException("cannot store the run: " + e.getMessage(), e);
+        }
+    }
+
+    /** The next run id from the sequence. */
+    static long nextRunId(DuckDBConnection connection) throws SQLException {
+        try (Statement sql = connection.createStatement();
+                ResultSet row = sql.executeQuery(RunsSql.NEXT_RUN_ID)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /** Inserts a run's header row, in the caller's transaction. */
+    static void insertHeader(DuckDBConnection connection, RunHeader run) throws SQLException {
+        RunProvenance provenance = run.provenance();
+        try (PreparedStatement insert = connection.prepareStatement(RunsSql.INSERT_RUN)) {
+            insert.setLong(1, run.runId());
+            insert.setString(2, provenance.policyId());
+            insert.setString(3, provenance.policyVersion());
+            insert.setString(4, provenance.policySha256());
+            insert.setObject(5, provenance.asOf());
+            insert.setString(6, provenance.inputFingerprint());
+            insert.setString(7, provenance.codeVersion());
+            insert.setString(8, provenance.priors());
+            insert.setObject(9, LocalDateTime.ofInstant(provenance.createdAt(), ZoneOffset.UTC));
+            insert.setLong(10, run.customers());
+            insert.executeUpdate();
         }
     }
 
@@ -134,7 +144,7 @@ public final class DuckDbRuns implements Runs {
         return count;
     }
 
-    private static void check(Classification classification, RunProvenance provenance, String previous) {
+    static void check(Classification classification, RunProvenance provenance, String previous) {
         String id = classification.customerId();
         if (previous != null && Histories.compareIds(previous, id) >= 0) {
             throw new IllegalArgumentException("results out of customer id order: " + id + " after " + previous);
@@ -149,7 +159,7 @@ public final class DuckDbRuns implements Runs {
     }
 
     /** The columns of run_results in table order: features added later come last, whatever their enum order. */
-    private static List<String> tableColumns(DuckDBConnection connection) throws SQLException {
+    static List<String> tableColumns(DuckDBConnection connection) throws SQLException {
         List<String> columns = new ArrayList<>();
         try (Statement sql = connection.createStatement();
                 ResultSet rows = sql.executeQuery("SELECT column_name FROM information_schema.columns"
@@ -163,7 +173,7 @@ public final class DuckDbRuns implements Runs {
     }
 
     @FunctionalInterface
-    private interface ColumnWriter {
+    interface ColumnWriter {
         void write(DuckDBAppender appender, RunResult result) throws SQLException;
     }
 
@@ -175,7 +185,7 @@ public final class DuckDbRuns implements Runs {
         }
     }
 
-    private static ColumnWriter writer(String column, long runId) {
+    static ColumnWriter writer(String column, long runId) {
         return switch (column) {
             case "run_id" -> (a, r) -> a.append(runId);
             case "customer_id" -> (a, r) -> a.append(r.customerId());
