@@ -128,7 +128,7 @@ public final class Classifier {
      * priors cheaply.
      */
     public PriorEvaluation prior(Features features, List<PriorEvaluation> prior) {
-        OptionalDouble score = Scoring.score(policy.factors(), features).score();
+        OptionalDouble score = Scoring.scoreOnly(policy.factors(), features);
         Tier scoreTier = scoreTier(score);
         return new PriorEvaluation(
                 features.asOf(), stabilise(features, score, scoreTier, prior).tier(), score);

@@ -128,6 +128,7 @@ public final class DuckDbRuns implements Runs {
         long count = 0;
         String previous = null;
         try (DuckDBAppender appender = connection.createAppender("run_results")) {
+            Cells cells = cells(appender);
             while (results.hasNext()) {
                 Classification classification = results.next();
                 check(classification, provenance, previous);
@@ -135,7 +136,7 @@ public final class DuckDbRuns implements Runs {
                 RunResult result = RunResult.of(classification);
                 appender.beginRow();
                 for (ColumnWriter writer : writers) {
-                    writer.write(appender, result);
+                    writer.write(cells, result);
                 }
                 appender.endRow();
                 count++;
@@ -144,17 +145,33 @@ public final class DuckDbRuns implements Runs {
         return count;
     }
 
-    static void check(Classification classification, RunProvenance provenance, String previous) {
-        String id = classification.customerId();
+    private static void check(Classification classification, RunProvenance provenance, String previous) {
+        check(
+                classification.customerId(),
+                classification.asOf(),
+                classification.policyId(),
+                classification.policyVersion(),
+                provenance,
+                previous);
+    }
+
+    /** Checks that a customer's result comes after {@code previous} and matches the run's date and policy. */
+    static void check(
+            String id,
+            LocalDate asOf,
+            String policyId,
+            String policyVersion,
+            RunProvenance provenance,
+            String previous) {
         if (previous != null && Histories.compareIds(previous, id) >= 0) {
             throw new IllegalArgumentException("results out of customer id order: " + id + " after " + previous);
         }
-        if (!classification.asOf().equals(provenance.asOf())
-                || !classification.policyId().equals(provenance.policyId())
-                || !classification.policyVersion().equals(provenance.policyVersion())) {
-            throw new IllegalArgumentException("the result of " + id + " is as of " + classification.asOf()
-                    + " under " + classification.policyId() + "@" + classification.policyVersion()
-                    + ", not the run's " + provenance.asOf() + " under " + provenance.policyLabel());
+        if (!asOf.equals(provenance.asOf())
+                || !policyId.equals(provenance.policyId())
+                || !policyVersion.equals(provenance.policyVersion())) {
+            throw new IllegalArgumentException("the result of " + id + " is as of " + asOf + " under " + policyId
+                    + "@" + policyVersion + ", not the run's " + provenance.asOf() + " under "
+                    + provenance.policyLabel());
         }
     }
 
@@ -172,9 +189,59 @@ public final class DuckDbRuns implements Runs {
         return columns;
     }
 
+    /** Where a row's cells go, in column order: an Appender of some kind. */
+    interface Cells {
+        void append(long value) throws SQLException;
+
+        void append(int value) throws SQLException;
+
+        void append(double value) throws SQLException;
+
+        void append(boolean value) throws SQLException;
+
+        void append(String value) throws SQLException;
+
+        void appendNull() throws SQLException;
+    }
+
+    /** The cells of {@code appender}'s current row. */
+    static Cells cells(DuckDBAppender appender) {
+        return new Cells() {
+            @Override
+            public void append(long value) throws SQLException {
+                appender.append(value);
+            }
+
+            @Override
+            public void append(int value) throws SQLException {
+                appender.append(value);
+            }
+
+            @Override
+            public void append(double value) throws SQLException {
+                appender.append(value);
+            }
+
+            @Override
+            public void append(boolean value) throws SQLException {
+                appender.append(value);
+            }
+
+            @Override
+            public void append(String value) throws SQLException {
+                appender.append(value);
+            }
+
+            @Override
+            public void appendNull() throws SQLException {
+                appender.appendNull();
+            }
+        };
+    }
+
     @FunctionalInterface
     interface ColumnWriter {
-        void write(DuckDBAppender appender, RunResult result) throws SQLException;
+        void write(Cells cells, RunResult result) throws SQLException;
     }
 
     private static final Map<String, FeatureId> FEATURES_BY_CODE = new HashMap<>();

@@ -12,6 +12,7 @@ import io.fidelis.core.domain.CustomerHistory;
 import io.fidelis.store.RunHeader;
 import io.fidelis.store.RunProvenance;
 import io.fidelis.store.RunResult;
+import io.fidelis.store.RunSeries.Row;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,12 +54,19 @@ class DuckDbRunSeriesTest {
     }
 
     /** Each customer's classifications at every date. */
-    private static List<List<Classification>> byCustomer() {
+    private static List<List<Classification>> classifications() {
         List<List<Classification>> rows = new ArrayList<>();
         for (CustomerHistory customer : customers()) {
             rows.add(DATES.stream().map(d -> CLASSIFIER.classify(customer, d)).toList());
         }
         return rows;
+    }
+
+    /** Each customer's rows at every date. */
+    private static List<List<Row>> byCustomer() {
+        return classifications().stream()
+                .map(customer -> customer.stream().map(Row::of).toList())
+                .toList();
     }
 
     private static List<RunProvenance> provenances() {
@@ -104,7 +112,7 @@ class DuckDbRunSeriesTest {
             assertThat(run.provenance()).isEqualTo(provenances.get(k));
             assertThat(run.customers()).isEqualTo(3);
             assertThat(results(run.runId()))
-                    .isEqualTo(byCustomer().stream()
+                    .isEqualTo(classifications().stream()
                             .map(customer -> RunResult.of(customer.get(date)))
                             .toList());
         }
@@ -113,8 +121,8 @@ class DuckDbRunSeriesTest {
 
     @Test
     void aSeriesThatFailsHalfwayLeavesNoRunAtAll() throws SQLException {
-        List<List<Classification>> rows = byCustomer();
-        Iterator<List<Classification>> failing = new Iterator<>() {
+        List<List<Row>> rows = byCustomer();
+        Iterator<List<Row>> failing = new Iterator<>() {
             private int given;
 
             @Override
@@ -123,7 +131,7 @@ class DuckDbRunSeriesTest {
             }
 
             @Override
-            public List<Classification> next() {
+            public List<Row> next() {
                 if (given == 2) {
                     throw new IllegalStateException("the classifier broke");
                 }
@@ -138,8 +146,8 @@ class DuckDbRunSeriesTest {
 
     @Test
     void aCustomerNeedsOneResultForEachRunOfItsOwn() throws SQLException {
-        List<Classification> tooFew = byCustomer().get(0).subList(0, 2);
-        List<Classification> mixed = List.of(
+        List<Row> tooFew = byCustomer().get(0).subList(0, 2);
+        List<Row> mixed = List.of(
                 byCustomer().get(0).get(0),
                 byCustomer().get(1).get(1),
                 byCustomer().get(0).get(2));
@@ -156,7 +164,7 @@ class DuckDbRunSeriesTest {
 
     @Test
     void resultsInAnotherOrderThanTheProvenancesAreRefused() {
-        List<List<Classification>> reversed = byCustomer().stream()
+        List<List<Row>> reversed = byCustomer().stream()
                 .map(customer -> List.of(customer.get(2), customer.get(1), customer.get(0)))
                 .toList();
 
