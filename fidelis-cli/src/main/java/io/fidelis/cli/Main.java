@@ -17,7 +17,9 @@ import picocli.CommandLine.Command;
             ClassifyCommand.class,
             ExplainCommand.class,
             ExportCommand.class,
-            OverrideCommand.class
+            OverrideCommand.class,
+            MigrateCommand.class,
+            CohortCommand.class
         })
 public final class Main implements Runnable {
 
