@@ -46,7 +46,7 @@ import picocli.CommandLine.Option;
             "With the policy's hysteresis on, each customer's previous monthly evaluations are recomputed at the"
                     + " month-ends before the date.",
             "With --from D1 --to D2 --every month instead of --as-of: one run per month-end from D1 to D2 (both"
-                    + " included), computed in one pass over the book and stored in one transaction, equal to"
+                    + " included), computed in one pass over the book and committed together, equal to"
                     + " classifying each month-end alone; prints a trend table.",
             "Exit codes: 0 classified, 1 no book or a bad policy, 2 wrong command line."
         })
@@ -173,7 +173,7 @@ final class ClassifyCommand extends BookCommand {
         out.println();
         out.printf(
                 Locale.ROOT,
-                "Classified %d month-ends in %.1f s, stored as runs %d to %d in one transaction."
+                "Classified %d month-ends in %.1f s, stored as runs %d to %d (each run whole, all committed together)."
                         + " Compare two: fidelis migrate --from %s --to %s%n",
                 runs.size(),
                 seconds,

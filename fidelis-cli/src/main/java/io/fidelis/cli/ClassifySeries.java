@@ -15,9 +15,9 @@ import java.util.function.LongConsumer;
 
 /**
  * Classifies every customer of the book at every month-end of a series in one pass over the book, and stores one run
- * per date, all in one transaction. Each customer's history is read once and classified at every date by {@link
- * MonthlySeries}, on every core ({@link HistoryPipeline}); the runs equal those that classifying each date alone
- * gives.
+ * per date, committed together ({@link RunSeries#save}). Each customer's history is read once and classified at
+ * every date by {@link MonthlySeries}, on every core ({@link HistoryPipeline}); the runs equal those that classifying
+ * each date alone gives.
  */
 final class ClassifySeries {
 

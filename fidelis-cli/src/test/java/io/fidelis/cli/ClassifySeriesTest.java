@@ -176,7 +176,7 @@ class ClassifySeriesTest {
                 .contains("as of the 5 month-ends from 2026-04-30 to 2026-08-31")
                 .contains("high", "medium", "low", "new", "active", "dormant", "churned")
                 .contains("高忠诚度", "中忠诚度", "低忠诚度", "新客户", "活跃客户", "沉睡客户", "流失客户")
-                .contains("in one transaction");
+                .contains("each run whole, all committed together");
         assertThat(result.err()).contains("classify 5 dates 100%");
     }
 

@@ -41,8 +41,9 @@ public interface RunSeries {
     }
 
     /**
-     * Stores the runs in one transaction: all of them, or none when anything fails. Memory stays bounded whatever
-     * the number of customers.
+     * Stores the runs, each whole or not at all, and all of them or none when classifying or writing fails: a store
+     * may write them in several transactions (each run's rows and header in one) if it commits those only once
+     * every run is written. Memory stays bounded whatever the number of customers.
      *
      * @param provenances one per run, at least one; the runs get increasing ids in this order
      * @param rows for each customer in strictly increasing customer id order (as {@link BookStore#forEachHistory}
