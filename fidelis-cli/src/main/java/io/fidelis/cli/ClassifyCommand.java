@@ -1,25 +1,40 @@
 package io.fidelis.cli;
 
+import io.fidelis.core.classification.Classifier;
+import io.fidelis.core.classification.ManualOverride;
+import io.fidelis.core.classification.MonthlySeries;
+import io.fidelis.core.policy.Policy;
+import io.fidelis.store.RecordedOverride;
 import io.fidelis.store.RunCounts;
 import io.fidelis.store.RunHeader;
 import io.fidelis.store.RunProvenance;
 import io.fidelis.store.duckdb.DuckDbBookStore;
 import io.fidelis.store.duckdb.DuckDbOverrides;
+import io.fidelis.store.duckdb.DuckDbRunSeries;
 import io.fidelis.store.duckdb.DuckDbRuns;
 import io.fidelis.store.policy.PolicyException;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code fidelis classify --as-of DATE}: classifies every customer and stores the results as a new run. */
+/**
+ * {@code fidelis classify --as-of DATE}: classifies every customer and stores the results as a new run; {@code
+ * --from D1 --to D2 --every month} does it at every month-end from D1 to D2 in one pass over the book.
+ */
 @Command(
         name = "classify",
         mixinStandardHelpOptions = true,
@@ -30,25 +45,70 @@ import picocli.CommandLine.Option;
                     + " input fingerprint, code version), and prints the customers by tier and stage.",
             "With the policy's hysteresis on, each customer's previous monthly evaluations are recomputed at the"
                     + " month-ends before the date.",
+            "With --from D1 --to D2 --every month instead of --as-of: one run per month-end from D1 to D2 (both"
+                    + " included), computed in one pass over the book and committed together, equal to"
+                    + " classifying each month-end alone; prints a trend table.",
             "Exit codes: 0 classified, 1 no book or a bad policy, 2 wrong command line."
         })
 final class ClassifyCommand extends BookCommand {
 
+    /** How often a series classifies. */
+    enum Every {
+        MONTH
+    }
+
+    /** {@code month}, in any case. */
+    static final class EveryConverter implements CommandLine.ITypeConverter<Every> {
+        @Override
+        public Every convert(String value) {
+            if (value.strip().equalsIgnoreCase("month")) {
+                return Every.MONTH;
+            }
+            throw new CommandLine.TypeConversionException(
+                    "'" + value + "' is not a supported interval: month (one run per month-end)");
+        }
+    }
+
     @Option(
             names = "--as-of",
-            required = true,
             paramLabel = "yyyy-MM-dd",
             converter = GenerateCommand.IsoDate.class,
             description = "the date to classify as of: nothing dated after it is read")
     LocalDate asOf;
+
+    @Option(
+            names = "--from",
+            paramLabel = "yyyy-MM-dd",
+            converter = GenerateCommand.IsoDate.class,
+            description = "a series instead of --as-of: the first month-end on or after this date ...")
+    LocalDate from;
+
+    @Option(
+            names = "--to",
+            paramLabel = "yyyy-MM-dd",
+            converter = GenerateCommand.IsoDate.class,
+            description = "... to the last month-end on or before this date")
+    LocalDate to;
+
+    @Option(
+            names = "--every",
+            paramLabel = "month",
+            defaultValue = "month",
+            converter = EveryConverter.class,
+            description = "the interval of a series: month, one run per month-end (default)")
+    Every every;
 
     @Mixin
     PolicyOption policy;
 
     @Override
     int execute(PrintWriter out, PrintWriter err) throws PolicyException {
+        List<LocalDate> series = seriesDates();
         PolicyOption.Loaded loaded = policy.load();
         try (DuckDbBookStore book = openBook()) {
+            if (series != null) {
+                return classifySeries(out, book, loaded, series);
+            }
             long started = System.nanoTime();
             RunHeader run = classify(book, loaded, asOf);
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -67,6 +127,95 @@ final class ClassifyCommand extends BookCommand {
         }
     }
 
+    /** The month-ends of a series, or null for a single date; checks that exactly one of the two is asked for. */
+    private List<LocalDate> seriesDates() {
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        boolean seriesAsked = from != null || to != null || parsed.hasMatchedOption("--every");
+        if (asOf != null && seriesAsked) {
+            throw CommandFailure.usage(
+                    "give either --as-of DATE or a series --from DATE --to DATE --every month, not both");
+        }
+        if (asOf != null) {
+            return null;
+        }
+        if (!seriesAsked) {
+            throw CommandFailure.usage(
+                    "give --as-of DATE, or --from DATE --to DATE --every month for one run per month-end");
+        }
+        if (from == null || to == null) {
+            throw CommandFailure.usage("a series needs both --from DATE and --to DATE");
+        }
+        if (from.isAfter(to)) {
+            throw CommandFailure.usage("--from " + from + " is after --to " + to + "; give the earlier date first");
+        }
+        List<LocalDate> dates = MonthlySeries.monthEnds(from, to);
+        if (dates.isEmpty()) {
+            throw CommandFailure.usage("no month-end from " + from + " to " + to
+                    + "; a series has one run per last day of a month, e.g. --to "
+                    + YearMonth.from(to).atEndOfMonth());
+        }
+        return dates;
+    }
+
+    private int classifySeries(
+            PrintWriter out, DuckDbBookStore book, PolicyOption.Loaded loaded, List<LocalDate> dates) {
+        long started = System.nanoTime();
+        List<RunHeader> runs = classifySeries(book, loaded, dates);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        DuckDbRuns stored = DuckDbRuns.of(book);
+        List<RunCounts> counts = new ArrayList<>(runs.size());
+        for (RunHeader run : runs) {
+            counts.add(stored.counts(run.runId()));
+        }
+        RunReport.seriesHeader(out, runs);
+        out.println();
+        RunReport.trend(out, runs, counts);
+        out.println();
+        out.printf(
+                Locale.ROOT,
+                "Classified %d month-ends in %.1f s, stored as runs %d to %d (each run whole, all committed together)."
+                        + " Compare two: fidelis migrate --from %s --to %s%n",
+                runs.size(),
+                seconds,
+                runs.get(0).runId(),
+                runs.get(runs.size() - 1).runId(),
+                runs.get(Math.max(0, runs.size() - 13)).provenance().asOf(),
+                runs.get(runs.size() - 1).provenance().asOf());
+        return Main.OK;
+    }
+
+    /** Classifies the book at each month-end of {@code dates} into one new run each, with a progress bar. */
+    static List<RunHeader> classifySeries(DuckDbBookStore book, PolicyOption.Loaded loaded, List<LocalDate> dates) {
+        Policy policy = loaded.policy();
+        Map<String, List<ManualOverride>> overrides = new HashMap<>();
+        for (RecordedOverride recorded : DuckDbOverrides.of(book).all()) {
+            overrides
+                    .computeIfAbsent(recorded.override().customerId(), id -> new ArrayList<>())
+                    .add(recorded.override());
+        }
+        Instant createdAt = Instant.now();
+        String input = book.inputFingerprint();
+        List<RunProvenance> provenances = new ArrayList<>(dates.size());
+        for (LocalDate date : dates) {
+            provenances.add(new RunProvenance(
+                    policy.id(),
+                    policy.version(),
+                    loaded.sha256(),
+                    date,
+                    input,
+                    Main.codeVersion(),
+                    Evaluation.priors(policy, date),
+                    createdAt));
+        }
+        MonthlySeries series = new MonthlySeries(new Classifier(policy), dates);
+        ClassifySeries classify = new ClassifySeries(book, DuckDbRunSeries.of(book), series, overrides, workers());
+        try (ProgressBar bar = progressBar("classify " + dates.size() + " dates", customers(book))) {
+            List<RunHeader> runs = classify.run(provenances, bar::stepTo);
+            bar.stepTo(runs.get(0).customers());
+            return runs;
+        }
+    }
+
     /** Classifies the book as of {@code asOf} into a new run, with a progress bar on stderr. */
     static RunHeader classify(DuckDbBookStore book, PolicyOption.Loaded loaded, LocalDate asOf) {
         DuckDbRuns runs = DuckDbRuns.of(book);
@@ -81,18 +230,20 @@ final class ClassifyCommand extends BookCommand {
                 Main.codeVersion(),
                 evaluation.priors(),
                 Instant.now());
-        int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
-        long customers = customers(book);
-        try (ProgressBar bar = progressBar(customers)) {
-            RunHeader run = new ClassifyPortfolio(book, runs, evaluation, workers).run(provenance, bar::stepTo);
+        try (ProgressBar bar = progressBar("classify", customers(book))) {
+            RunHeader run = new ClassifyPortfolio(book, runs, evaluation, workers()).run(provenance, bar::stepTo);
             bar.stepTo(run.customers());
             return run;
         }
     }
 
-    private static ProgressBar progressBar(long customers) {
+    private static int workers() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
+    private static ProgressBar progressBar(String task, long customers) {
         ProgressBarBuilder builder = new ProgressBarBuilder()
-                .setTaskName("classify")
+                .setTaskName(task)
                 .setInitialMax(customers)
                 .setUnit(" customers", 1)
                 .setUpdateIntervalMillis(500);

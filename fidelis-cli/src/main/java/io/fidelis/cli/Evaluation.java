@@ -47,7 +47,12 @@ final class Evaluation {
 
     /** How the hysteresis priors are obtained, for a run's provenance. */
     String priors() {
-        List<LocalDate> dates = MonthlyPriors.dates(policy().tiers().hysteresis(), asOf);
+        return priors(policy(), asOf);
+    }
+
+    /** How the hysteresis priors of an evaluation as of {@code asOf} are obtained, for a run's provenance. */
+    static String priors(Policy policy, LocalDate asOf) {
+        List<LocalDate> dates = MonthlyPriors.dates(policy.tiers().hysteresis(), asOf);
         if (dates.isEmpty()) {
             return "none (hysteresis off)";
         }

@@ -19,7 +19,9 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             OverrideCommand.class,
             AssignCommand.class,
-            EvaluateCommand.class
+            EvaluateCommand.class,
+            MigrateCommand.class,
+            CohortCommand.class
         })
 public final class Main implements Runnable {
 

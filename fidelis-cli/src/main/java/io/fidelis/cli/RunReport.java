@@ -27,6 +27,56 @@ final class RunReport {
         out.printf("  created   %s%n", p.createdAt());
     }
 
+    /** The provenance that the runs of a series share, and what differs from run to run. */
+    static void seriesHeader(PrintWriter out, List<RunHeader> runs) {
+        RunHeader first = runs.get(0);
+        RunHeader last = runs.get(runs.size() - 1);
+        RunProvenance p = first.provenance();
+        out.printf(
+                Locale.ROOT,
+                "Runs %d to %d: %,d customers each, as of the %d month-ends from %s to %s%n",
+                first.runId(),
+                last.runId(),
+                first.customers(),
+                runs.size(),
+                p.asOf(),
+                last.provenance().asOf());
+        out.printf("  policy    %s  %s%n", p.policyLabel(), p.policySha256());
+        out.printf("  input     %s%n", p.inputFingerprint());
+        out.printf("  code      fidelis %s%n", p.codeVersion());
+        out.printf("  priors    each run its own, as classify --as-of computes them; the first run: %s%n", p.priors());
+        out.printf("  created   %s%n", p.createdAt());
+    }
+
+    /** One row per run of a series: its date, its id and its customers by tier and by stage. */
+    static void trend(PrintWriter out, List<RunHeader> runs, List<RunCounts> counts) {
+        List<String> english = new ArrayList<>(List.of("as of", "run"));
+        List<String> chinese = new ArrayList<>(List.of("截至日期", "运行"));
+        for (Tier tier : Tier.values()) {
+            english.add(tier.code());
+            chinese.add(Messages.label(tier, Language.CHINESE));
+        }
+        for (Stage stage : Stage.values()) {
+            english.add(stage.code());
+            chinese.add(Messages.label(stage, Language.CHINESE));
+        }
+        TextTable table = new TextTable().heading(english).heading(chinese);
+        for (int i = 0; i < runs.size(); i++) {
+            RunCounts run = counts.get(i);
+            List<String> row = new ArrayList<>();
+            row.add(runs.get(i).provenance().asOf().toString());
+            row.add(Long.toString(runs.get(i).runId()));
+            for (Tier tier : Tier.values()) {
+                row.add(number(run.total(tier)));
+            }
+            for (Stage stage : Stage.values()) {
+                row.add(number(run.total(stage)));
+            }
+            table.row(row);
+        }
+        table.print(out);
+    }
+
     static void tierByStage(PrintWriter out, RunCounts counts) {
         List<String> headings = new ArrayList<>();
         headings.add("");

@@ -201,11 +201,12 @@ class ClassifyCommandTest {
     }
 
     @Test
-    void theAsOfDateIsRequired() {
+    void anAsOfDateOrASeriesIsRequired() {
         Cli.Result result = classify();
 
         assertThat(result.exit()).isEqualTo(Main.USAGE);
-        assertThat(result.err()).contains("Missing required option: '--as-of=yyyy-MM-dd'");
+        assertThat(result.err())
+                .contains("give --as-of DATE, or --from DATE --to DATE --every month for one run per month-end");
     }
 
     @Test

@@ -158,8 +158,24 @@ public final class RunsSql {
 
     /** The stored code of an enum constant: its {@link Coded#code()}, else its name in lower case. */
     public static String code(Enum<?> value) {
-        return value instanceof Coded coded ? coded.code() : value.name().toLowerCase(Locale.ROOT);
+        return CODES.get(value.getDeclaringClass())[value.ordinal()];
     }
+
+    /** Each enum type's codes by ordinal, computed once: writing a run asks for them millions of times. */
+    private static final ClassValue<String[]> CODES = new ClassValue<>() {
+        @Override
+        protected String[] computeValue(Class<?> type) {
+            Object[] constants = type.getEnumConstants();
+            String[] codes = new String[constants.length];
+            for (int i = 0; i < constants.length; i++) {
+                Enum<?> value = (Enum<?>) constants[i];
+                codes[i] = value instanceof Coded coded
+                        ? coded.code()
+                        : value.name().toLowerCase(Locale.ROOT);
+            }
+            return codes;
+        }
+    };
 
     private static String createResults() {
         StringBuilder ddl = new StringBuilder("CREATE TABLE IF NOT EXISTS run_results (");

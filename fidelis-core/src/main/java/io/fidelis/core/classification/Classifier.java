@@ -57,10 +57,8 @@ public final class Classifier {
         LocalDate asOf = features.asOf();
         Scoring.Result scoring = Scoring.score(policy.factors(), features);
         OptionalDouble score = scoring.score();
-        Tier scoreTier = score.isPresent() ? policy.tiers().tierFor(score.getAsDouble()) : Tier.MEDIUM;
-        boolean creditEvent = !policy.guardrail().signals(features).isEmpty();
-        TierStability.Stabilised stabilised = TierStability.stabilise(
-                policy.tiers().hysteresis(), policy.tiers(), asOf, scoreTier, score, creditEvent, prior);
+        Tier scoreTier = scoreTier(score);
+        TierStability.Stabilised stabilised = stabilise(features, score, scoreTier, prior);
         Tier stableTier = stabilised.tier();
 
         List<Reason> capReasons = new ArrayList<>(2);
@@ -121,6 +119,30 @@ public final class Classifier {
                 guarded.actions(),
                 guarded.conflicts(),
                 override);
+    }
+
+    /**
+     * What hysteresis reads of the evaluation of a customer whose features are already computed: equal to {@code
+     * classify(customerId, features, prior, overrides).toPrior()} for any overrides (hysteresis reads the tier before
+     * them), without the reasons, caps, stage and actions that a prior does not need. For computing many months'
+     * priors cheaply.
+     */
+    public PriorEvaluation prior(Features features, List<PriorEvaluation> prior) {
+        OptionalDouble score = Scoring.scoreOnly(policy.factors(), features);
+        Tier scoreTier = scoreTier(score);
+        return new PriorEvaluation(
+                features.asOf(), stabilise(features, score, scoreTier, prior).tier(), score);
+    }
+
+    private Tier scoreTier(OptionalDouble score) {
+        return score.isPresent() ? policy.tiers().tierFor(score.getAsDouble()) : Tier.MEDIUM;
+    }
+
+    private TierStability.Stabilised stabilise(
+            Features features, OptionalDouble score, Tier scoreTier, List<PriorEvaluation> prior) {
+        boolean creditEvent = !policy.guardrail().signals(features).isEmpty();
+        return TierStability.stabilise(
+                policy.tiers().hysteresis(), policy.tiers(), features.asOf(), scoreTier, score, creditEvent, prior);
     }
 
     private static ManualOverride activeOverride(String customerId, LocalDate asOf, List<ManualOverride> overrides) {

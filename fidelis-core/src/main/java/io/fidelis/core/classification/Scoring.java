@@ -33,13 +33,7 @@ final class Scoring {
 
     static Result score(List<Factor> factors, Features features) {
         int n = factors.size();
-        double scoredWeight = 0;
-        for (int i = 0; i < n; i++) {
-            Factor factor = factors.get(i);
-            if (features.has(factor.feature())) {
-                scoredWeight += factor.weight();
-            }
-        }
+        double scoredWeight = scoredWeight(factors, features);
         double scale = scoredWeight > 0 ? FULL_SCORE / scoredWeight : 0;
         List<Contribution> contributions = new ArrayList<>(n);
         List<Reason> scored = new ArrayList<>(n);
@@ -78,6 +72,39 @@ final class Scoring {
         reasons.addAll(missing);
         OptionalDouble score = scoredWeight > 0 ? OptionalDouble.of(round(raw)) : OptionalDouble.empty();
         return new Result(score, scoredWeight, contributions, reasons);
+    }
+
+    /**
+     * The score alone, equal to {@code score(factors, features).score()} (the same sums in the same order) without
+     * the contributions and reasons: what hysteresis priors need.
+     */
+    static OptionalDouble scoreOnly(List<Factor> factors, Features features) {
+        double scoredWeight = scoredWeight(factors, features);
+        if (scoredWeight <= 0) {
+            return OptionalDouble.empty();
+        }
+        double scale = FULL_SCORE / scoredWeight;
+        double raw = 0;
+        for (int i = 0, n = factors.size(); i < n; i++) {
+            Factor factor = factors.get(i);
+            FeatureValue value = features.get(factor.feature());
+            if (value.present()) {
+                double effectiveWeight = factor.weight() * scale;
+                raw += effectiveWeight * factor.curve().fraction(value.value());
+            }
+        }
+        return OptionalDouble.of(round(raw));
+    }
+
+    private static double scoredWeight(List<Factor> factors, Features features) {
+        double scoredWeight = 0;
+        for (int i = 0, n = factors.size(); i < n; i++) {
+            Factor factor = factors.get(i);
+            if (features.has(factor.feature())) {
+                scoredWeight += factor.weight();
+            }
+        }
+        return scoredWeight;
     }
 
     /**

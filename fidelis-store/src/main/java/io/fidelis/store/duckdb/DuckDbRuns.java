@@ -77,26 +77,9 @@ public final class DuckDbRuns implements Runs {
         try (DuckDBConnection connection = database.duplicate()) {
             connection.setAutoCommit(false);
             try {
-                long runId;
-                try (Statement sql = connection.createStatement();
-                        ResultSet row = sql.executeQuery(RunsSql.NEXT_RUN_ID)) {
-                    row.next();
-                    runId = row.getLong(1);
-                }
+                long runId = nextRunId(connection);
                 long customers = appendResults(connection, runId, provenance, results);
-                try (PreparedStatement insert = connection.prepareStatement(RunsSql.INSERT_RUN)) {
-                    insert.setLong(1, runId);
-                    insert.setString(2, provenance.policyId());
-                    insert.setString(3, provenance.policyVersion());
-                    insert.setString(4, provenance.policySha256());
-                    insert.setObject(5, provenance.asOf());
-                    insert.setString(6, provenance.inputFingerprint());
-                    insert.setString(7, provenance.codeVersion());
-                    insert.setString(8, provenance.priors());
-                    insert.setObject(9, LocalDateTime.ofInstant(provenance.createdAt(), ZoneOffset.UTC));
-                    insert.setLong(10, customers);
-                    insert.executeUpdate();
-                }
+                insertHeader(connection, new RunHeader(runId, provenance, customers));
                 connection.commit();
                 return new RunHeader(runId, provenance, customers);
             } catch (SQLException | RuntimeException e) {
@@ -105,6 +88,33 @@ public final class DuckDbRuns implements Runs {
             }
         } catch (SQLException e) {
             throw new StoreException("cannot store the run: " + e.getMessage(), e);
+        }
+    }
+
+    /** The next run id from the sequence. */
+    static long nextRunId(DuckDBConnection connection) throws SQLException {
+        try (Statement sql = connection.createStatement();
+                ResultSet row = sql.executeQuery(RunsSql.NEXT_RUN_ID)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /** Inserts a run's header row, in the caller's transaction. */
+    static void insertHeader(DuckDBConnection connection, RunHeader run) throws SQLException {
+        RunProvenance provenance = run.provenance();
+        try (PreparedStatement insert = connection.prepareStatement(RunsSql.INSERT_RUN)) {
+            insert.setLong(1, run.runId());
+            insert.setString(2, provenance.policyId());
+            insert.setString(3, provenance.policyVersion());
+            insert.setString(4, provenance.policySha256());
+            insert.setObject(5, provenance.asOf());
+            insert.setString(6, provenance.inputFingerprint());
+            insert.setString(7, provenance.codeVersion());
+            insert.setString(8, provenance.priors());
+            insert.setObject(9, LocalDateTime.ofInstant(provenance.createdAt(), ZoneOffset.UTC));
+            insert.setLong(10, run.customers());
+            insert.executeUpdate();
         }
     }
 
@@ -118,6 +128,7 @@ public final class DuckDbRuns implements Runs {
         long count = 0;
         String previous = null;
         try (DuckDBAppender appender = connection.createAppender("run_results")) {
+            Cells cells = cells(appender);
             while (results.hasNext()) {
                 Classification classification = results.next();
                 check(classification, provenance, previous);
@@ -125,7 +136,7 @@ public final class DuckDbRuns implements Runs {
                 RunResult result = RunResult.of(classification);
                 appender.beginRow();
                 for (ColumnWriter writer : writers) {
-                    writer.write(appender, result);
+                    writer.write(cells, result);
                 }
                 appender.endRow();
                 count++;
@@ -135,21 +146,37 @@ public final class DuckDbRuns implements Runs {
     }
 
     private static void check(Classification classification, RunProvenance provenance, String previous) {
-        String id = classification.customerId();
+        check(
+                classification.customerId(),
+                classification.asOf(),
+                classification.policyId(),
+                classification.policyVersion(),
+                provenance,
+                previous);
+    }
+
+    /** Checks that a customer's result comes after {@code previous} and matches the run's date and policy. */
+    static void check(
+            String id,
+            LocalDate asOf,
+            String policyId,
+            String policyVersion,
+            RunProvenance provenance,
+            String previous) {
         if (previous != null && Histories.compareIds(previous, id) >= 0) {
             throw new IllegalArgumentException("results out of customer id order: " + id + " after " + previous);
         }
-        if (!classification.asOf().equals(provenance.asOf())
-                || !classification.policyId().equals(provenance.policyId())
-                || !classification.policyVersion().equals(provenance.policyVersion())) {
-            throw new IllegalArgumentException("the result of " + id + " is as of " + classification.asOf()
-                    + " under " + classification.policyId() + "@" + classification.policyVersion()
-                    + ", not the run's " + provenance.asOf() + " under " + provenance.policyLabel());
+        if (!asOf.equals(provenance.asOf())
+                || !policyId.equals(provenance.policyId())
+                || !policyVersion.equals(provenance.policyVersion())) {
+            throw new IllegalArgumentException("the result of " + id + " is as of " + asOf + " under " + policyId
+                    + "@" + policyVersion + ", not the run's " + provenance.asOf() + " under "
+                    + provenance.policyLabel());
         }
     }
 
     /** The columns of run_results in table order: features added later come last, whatever their enum order. */
-    private static List<String> tableColumns(DuckDBConnection connection) throws SQLException {
+    static List<String> tableColumns(DuckDBConnection connection) throws SQLException {
         List<String> columns = new ArrayList<>();
         try (Statement sql = connection.createStatement();
                 ResultSet rows = sql.executeQuery("SELECT column_name FROM information_schema.columns"
@@ -162,9 +189,59 @@ public final class DuckDbRuns implements Runs {
         return columns;
     }
 
+    /** Where a row's cells go, in column order: an Appender of some kind. */
+    interface Cells {
+        void append(long value) throws SQLException;
+
+        void append(int value) throws SQLException;
+
+        void append(double value) throws SQLException;
+
+        void append(boolean value) throws SQLException;
+
+        void append(String value) throws SQLException;
+
+        void appendNull() throws SQLException;
+    }
+
+    /** The cells of {@code appender}'s current row. */
+    static Cells cells(DuckDBAppender appender) {
+        return new Cells() {
+            @Override
+            public void append(long value) throws SQLException {
+                appender.append(value);
+            }
+
+            @Override
+            public void append(int value) throws SQLException {
+                appender.append(value);
+            }
+
+            @Override
+            public void append(double value) throws SQLException {
+                appender.append(value);
+            }
+
+            @Override
+            public void append(boolean value) throws SQLException {
+                appender.append(value);
+            }
+
+            @Override
+            public void append(String value) throws SQLException {
+                appender.append(value);
+            }
+
+            @Override
+            public void appendNull() throws SQLException {
+                appender.appendNull();
+            }
+        };
+    }
+
     @FunctionalInterface
-    private interface ColumnWriter {
-        void write(DuckDBAppender appender, RunResult result) throws SQLException;
+    interface ColumnWriter {
+        void write(Cells cells, RunResult result) throws SQLException;
     }
 
     private static final Map<String, FeatureId> FEATURES_BY_CODE = new HashMap<>();
@@ -175,7 +252,7 @@ public final class DuckDbRuns implements Runs {
         }
     }
 
-    private static ColumnWriter writer(String column, long runId) {
+    static ColumnWriter writer(String column, long runId) {
         return switch (column) {
             case "run_id" -> (a, r) -> a.append(runId);
             case "customer_id" -> (a, r) -> a.append(r.customerId());
