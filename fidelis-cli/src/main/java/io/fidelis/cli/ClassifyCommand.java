@@ -107,7 +107,7 @@ final class ClassifyCommand extends BookCommand {
         PolicyOption.Loaded loaded = policy.load();
         try (DuckDbBookStore book = openBook()) {
             if (series != null) {
-                return classifySeries(out, book, loaded, series);
+                return printSeries(out, book, loaded, series);
             }
             long started = System.nanoTime();
             RunHeader run = classify(book, loaded, asOf);
@@ -157,8 +157,8 @@ final class ClassifyCommand extends BookCommand {
         return dates;
     }
 
-    private int classifySeries(
-            PrintWriter out, DuckDbBookStore book, PolicyOption.Loaded loaded, List<LocalDate> dates) {
+    /** Classifies the series and prints its runs' shared provenance and trend table. */
+    private int printSeries(PrintWriter out, DuckDbBookStore book, PolicyOption.Loaded loaded, List<LocalDate> dates) {
         long started = System.nanoTime();
         List<RunHeader> runs = classifySeries(book, loaded, dates);
         double seconds = (System.nanoTime() - started) / 1e9;
