@@ -2,13 +2,14 @@ package io.fidelis.cli;
 
 import static io.fidelis.cli.Cli.AS_OF;
 import static io.fidelis.cli.Cli.CUSTOMERS;
+import static io.fidelis.cli.Cli.results;
+import static io.fidelis.cli.Cli.runId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fidelis.core.classification.ReasonCode;
 import io.fidelis.store.RunHeader;
 import io.fidelis.store.RunProvenance;
 import io.fidelis.store.RunResult;
-import io.fidelis.store.Runs;
 import io.fidelis.store.duckdb.DuckDbBookStore;
 import io.fidelis.store.duckdb.DuckDbRuns;
 import io.fidelis.store.policy.PolicyYaml;
@@ -23,8 +24,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,18 +49,6 @@ class ClassifyCommandTest {
         List<String> args = new ArrayList<>(List.of("classify", "--workspace", workspace.toString()));
         args.addAll(Arrays.asList(options));
         return Cli.run(args.toArray(String[]::new));
-    }
-
-    private static long runId(Cli.Result result) {
-        Matcher run = Pattern.compile("Run (\\d+): ").matcher(result.out());
-        assertThat(run.find()).as(result.out()).isTrue();
-        return Long.parseLong(run.group(1));
-    }
-
-    private static List<RunResult> results(Runs runs, long runId) {
-        List<RunResult> results = new ArrayList<>();
-        runs.forEachResult(runId, results::add);
-        return results;
     }
 
     /** The numbers of a table row that starts with {@code label}. */

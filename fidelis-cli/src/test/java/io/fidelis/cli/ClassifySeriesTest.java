@@ -1,6 +1,8 @@
 package io.fidelis.cli;
 
 import static io.fidelis.cli.Cli.CUSTOMERS;
+import static io.fidelis.cli.Cli.results;
+import static io.fidelis.cli.Cli.runId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fidelis.core.classification.ReasonCode;
@@ -17,8 +19,6 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,18 +47,6 @@ class ClassifySeriesTest {
         List<String> args = new ArrayList<>(List.of("classify", "--workspace", workspace.toString()));
         args.addAll(Arrays.asList(options));
         return Cli.run(args.toArray(String[]::new));
-    }
-
-    private static long runId(Cli.Result result) {
-        Matcher run = Pattern.compile("Run (\\d+): ").matcher(result.out());
-        assertThat(run.find()).as(result.out()).isTrue();
-        return Long.parseLong(run.group(1));
-    }
-
-    private static List<RunResult> results(DuckDbRuns runs, long runId) {
-        List<RunResult> results = new ArrayList<>();
-        runs.forEachResult(runId, results::add);
-        return results;
     }
 
     /** The provenance without what differs between two computations of the same run: when it was made. */

@@ -54,4 +54,19 @@ final class Cli {
         assertThat(imported.exit()).as(imported.out()).isEqualTo(Main.OK);
         return workspace;
     }
+
+    /** The run id that {@code classify} printed ({@code Run N: ...}). */
+    static long runId(Result result) {
+        java.util.regex.Matcher run =
+                java.util.regex.Pattern.compile("Run (\\d+): ").matcher(result.out());
+        assertThat(run.find()).as(result.out()).isTrue();
+        return Long.parseLong(run.group(1));
+    }
+
+    /** Every result of a stored run, in customer order. */
+    static java.util.List<io.fidelis.store.RunResult> results(io.fidelis.store.Runs runs, long runId) {
+        java.util.List<io.fidelis.store.RunResult> results = new java.util.ArrayList<>();
+        runs.forEachResult(runId, results::add);
+        return results;
+    }
 }
