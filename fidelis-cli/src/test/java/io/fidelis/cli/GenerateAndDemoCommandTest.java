@@ -78,7 +78,10 @@ class GenerateAndDemoCommandTest {
                 .contains("fidelis classify --as-of 2026-09-30")
                 .contains("fidelis explain")
                 .contains("高忠诚度")
+                .contains("fidelis classify --from 2023-10-31 --to 2026-09-30 --every month")
+                .contains("Evaluation of strategy worked-case")
                 .contains("the tier agrees with the generator's intention for");
         assertThat(workspace.resolve("demo-book").resolve("truth.csv")).exists();
+        assertThat(workspace.resolve("demo-book").resolve("assignments.csv")).exists();
     }
 }
