@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
             AssignCommand.class,
             EvaluateCommand.class,
             MigrateCommand.class,
-            CohortCommand.class
+            CohortCommand.class,
+            ConsistencyCommand.class
         })
 public final class Main implements Runnable {
 

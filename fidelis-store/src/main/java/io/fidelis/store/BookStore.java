@@ -1,5 +1,6 @@
 package io.fidelis.store;
 
+import io.fidelis.core.domain.Customer;
 import io.fidelis.core.domain.CustomerHistory;
 import io.fidelis.core.domain.Table;
 import java.io.IOException;
@@ -53,6 +54,9 @@ public interface BookStore extends AutoCloseable {
      * such customer.
      */
     Optional<CustomerHistory> history(String customerId);
+
+    /** Every customer's own row (industry, region, size, ...) without its records, in no particular order. */
+    void forEachCustomer(Consumer<Customer> consumer);
 
     /**
      * A stable identity of the loaded content, for the provenance of every result computed from it: a SHA-256

@@ -1,5 +1,6 @@
 package io.fidelis.store.duckdb;
 
+import io.fidelis.core.domain.Customer;
 import io.fidelis.core.domain.CustomerHistory;
 import io.fidelis.core.domain.Table;
 import io.fidelis.store.BookStore;
@@ -158,6 +159,15 @@ public final class DuckDbBookStore implements BookStore {
             return Histories.one(connection, customerId);
         } catch (SQLException e) {
             throw new StoreException("cannot read the history of customer " + customerId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void forEachCustomer(Consumer<Customer> consumer) {
+        try {
+            Histories.forEachCustomer(connection, consumer);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the customers: " + e.getMessage(), e);
         }
     }
 

@@ -58,6 +58,17 @@ final class Histories {
         return found.stream().findFirst();
     }
 
+    /** Every customer's own row (no records), in no particular order: for views by industry, region or size. */
+    static void forEachCustomer(DuckDBConnection connection, Consumer<Customer> consumer) throws SQLException {
+        try (Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery("SELECT customer_id, name, industry, region, size, group_id, "
+                        + days("onboarded_on") + ", " + days("closed_on") + ", close_reason FROM customers")) {
+            while (rows.next()) {
+                consumer.accept(customer(rows, rows.getString(1)));
+            }
+        }
+    }
+
     /** Every history, or only {@code customerId}'s when it is not null. */
     private static void forEach(
             DuckDBConnection connection, int batchSize, String customerId, Consumer<CustomerHistory> consumer)
