@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class,
             MigrateCommand.class,
             CohortCommand.class,
-            ConsistencyCommand.class
+            ConsistencyCommand.class,
+            ReportCommand.class
         })
 public final class Main implements Runnable {
 
