@@ -243,13 +243,17 @@ final class ReportHtml {
                 .append(" ")
                 .append(escape(matrix.fromDate() + " → " + matrix.toDate()))
                 .append("</h2>\n<p>")
-                .append(label("rows: run ", "行：运行 "))
+                .append(label("rows", "行"))
+                .append(": run ")
                 .append(data.migrationFrom().runId())
                 .append("; ")
-                .append(label("columns: run ", "列：运行 "))
+                .append(label("columns", "列"))
+                .append(": run ")
                 .append(data.run().runId())
                 .append("; ")
-                .append(label("shading: row share", "底色：行占比"))
+                .append(label("shading", "底色"))
+                .append(": ")
+                .append(label("row share", "行占比"))
                 .append("</p>\n<table><tr><th></th>");
         for (String to : matrix.labels()) {
             html.append("<th>").append(code(to)).append("</th>");

@@ -104,6 +104,22 @@ class ReportCommandTest {
     }
 
     @Test
+    void langEnglishLeavesTheChineseHeadingsOut() throws Exception {
+        Path english = temp.resolve("english");
+        Cli.Result reported = Cli.run(
+                "report",
+                "--out",
+                english.toString(),
+                "--lang",
+                "en",
+                "--workspace",
+                temp.resolve("workspace").toString());
+        assertThat(reported.exit()).as(reported.err()).isEqualTo(Main.OK);
+        String html = Files.readString(english.resolve("report.html"));
+        assertThat(html).contains("Customer loyalty report").doesNotContain("客户忠诚度报告");
+    }
+
+    @Test
     void withoutOutItIsAUsageError() {
         assertThat(Cli.run("report", "--workspace", temp.resolve("workspace").toString())
                         .exit())
