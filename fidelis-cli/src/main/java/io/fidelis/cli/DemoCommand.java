@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
  * three years of a lender's book, in which a strategy started a year before the end for a randomised half of the
  * customers (the seed's worked case, with effects the generator knows); classification as of the end date with three
  * customers explained; the monthly history and how customers moved over the strategy's year; the evaluation of the
- * strategy against its control group, with intervals; and the agreement with the classes the generator intended.
+ * strategy against its control group, with intervals; the report (HTML and Excel); and the agreement with the classes
+ * the generator intended.
  */
 @Command(
         name = "demo",
@@ -40,8 +41,8 @@ import picocli.CommandLine.Option;
                     + " borrowers in which the seed's strategies started a year before the end for a randomised half"
                     + " of the customers, imports it, classifies every customer as of the end date, explains three of"
                     + " them, classifies every month-end, shows how customers moved over the strategy's year,"
-                    + " evaluates the strategy against its control group, and compares the classes with those the"
-                    + " generator intended (truth.csv).",
+                    + " evaluates the strategy against its control group, writes the HTML and Excel report, and"
+                    + " compares the classes with those the generator intended (truth.csv).",
             "Each step is the command of the same name; the demo prints which one, so you can run it yourself."
         })
 final class DemoCommand implements Callable<Integer> {
@@ -164,6 +165,14 @@ final class DemoCommand implements Callable<Integer> {
                         STRATEGY,
                         "--start",
                         strategyStart.toString(),
+                        "--workspace",
+                        workspace.toString()),
+                List.of(
+                        "report",
+                        "--out",
+                        workspace.resolve("report").toString(),
+                        "--as-of",
+                        asOf.toString(),
                         "--workspace",
                         workspace.toString()));
         for (List<String> command : evidence) {

@@ -83,5 +83,7 @@ class GenerateAndDemoCommandTest {
                 .contains("the tier agrees with the generator's intention for");
         assertThat(workspace.resolve("demo-book").resolve("truth.csv")).exists();
         assertThat(workspace.resolve("demo-book").resolve("assignments.csv")).exists();
+        assertThat(workspace.resolve("report").resolve("report.html")).exists();
+        assertThat(workspace.resolve("report").resolve("report.xlsx")).exists();
     }
 }
