@@ -114,8 +114,8 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
 
-        List<String> chosen = chooseThree(asOf);
-        for (String customerId : chosen) {
+        Classified classified = readRun(asOf, book.resolve("truth.csv"));
+        for (String customerId : classified.chosen()) {
             int code = run(
                     out,
                     err,
@@ -184,7 +184,14 @@ final class DemoCommand implements Callable<Integer> {
         out.println("The generator put these effects into the treated half: " + EFFECTS + " (realised values in "
                 + book.resolve("generation.json") + ").");
         banner(out, ++step, "agreement with the classes the generator intended (" + book.resolve("truth.csv") + ")");
-        agreement(out, book.resolve("truth.csv"), asOf);
+        out.printf(
+                Locale.ROOT,
+                "Of %,d customers, the tier agrees with the generator's intention for %.1f%% and the stage for %.1f%%."
+                        + "%nThe generator's classes are a story, not a law: new customers have a short history,"
+                        + " which the seed calls low loyalty, and steady payers sit near the high band's edge.%n",
+                classified.compared(),
+                100.0 * classified.tiersAgreeing() / classified.compared(),
+                100.0 * classified.stagesAgreeing() / classified.compared());
         out.println();
         out.println("Done. The workspace is " + workspace.toAbsolutePath() + "; try: fidelis export --as-of " + asOf
                 + " --format csv --out customers.csv --workspace " + workspace);
@@ -212,9 +219,22 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** A high-loyalty active customer, a medium one, and a low-loyalty one, preferring a churned one. */
-    private List<String> chooseThree(LocalDate asOf) {
+    /**
+     * What the demo needs of the run as of {@code asOf}, read in one pass: the three customers to explain, and how
+     * many customers' tier and stage agree with the generator's intention.
+     */
+    private record Classified(List<String> chosen, long compared, long tiersAgreeing, long stagesAgreeing) {}
+
+    /** A high-loyalty active customer, a medium one, a low-loyalty churned one; and the agreement with truth.csv. */
+    private Classified readRun(LocalDate asOf, Path truthFile) throws IOException {
+        Map<String, String[]> truth = new HashMap<>();
+        List<String> lines = Files.readAllLines(truthFile, StandardCharsets.UTF_8);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            truth.put(cells[0], new String[] {cells[2], cells[3]});
+        }
         Map<String, String> firstOfKind = new LinkedHashMap<>();
+        long[] counts = new long[3];
         try (DuckDbBookStore store = DuckDbBookStore.open(workspace)) {
             DuckDbRuns runs = DuckDbRuns.of(store);
             RunHeader run = runs.latest(asOf).orElseThrow();
@@ -222,6 +242,16 @@ final class DemoCommand implements Callable<Integer> {
                 String kind = kind(result);
                 if (kind != null) {
                     firstOfKind.putIfAbsent(kind, result.customerId());
+                }
+                String[] intended = truth.get(result.customerId());
+                if (intended != null) {
+                    counts[0]++;
+                    if (Tier.valueOf(intended[0].toUpperCase(Locale.ROOT)) == result.tier()) {
+                        counts[1]++;
+                    }
+                    if (Stage.valueOf(intended[1].toUpperCase(Locale.ROOT)) == result.stage()) {
+                        counts[2]++;
+                    }
                 }
             });
         }
@@ -234,7 +264,7 @@ final class DemoCommand implements Callable<Integer> {
                     .findFirst()
                     .ifPresent(chosen::add);
         }
-        return chosen;
+        return new Classified(chosen, counts[0], counts[1], counts[2]);
     }
 
     private static String kind(RunResult result) {
@@ -244,41 +274,5 @@ final class DemoCommand implements Callable<Integer> {
             case "high/active", "medium/dormant", "medium/active", "low/churned" -> kind;
             default -> null;
         };
-    }
-
-    private void agreement(PrintWriter out, Path truthFile, LocalDate asOf) throws IOException {
-        Map<String, String[]> truth = new HashMap<>();
-        List<String> lines = Files.readAllLines(truthFile, StandardCharsets.UTF_8);
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split(",");
-            truth.put(cells[0], new String[] {cells[2], cells[3]});
-        }
-        long[] agree = new long[2];
-        long[] total = new long[1];
-        try (DuckDbBookStore store = DuckDbBookStore.open(workspace)) {
-            DuckDbRuns runs = DuckDbRuns.of(store);
-            RunHeader run = runs.latest(asOf).orElseThrow();
-            runs.forEachResult(run.runId(), result -> {
-                String[] intended = truth.get(result.customerId());
-                if (intended == null) {
-                    return;
-                }
-                total[0]++;
-                if (Tier.valueOf(intended[0].toUpperCase(Locale.ROOT)) == result.tier()) {
-                    agree[0]++;
-                }
-                if (Stage.valueOf(intended[1].toUpperCase(Locale.ROOT)) == result.stage()) {
-                    agree[1]++;
-                }
-            });
-        }
-        out.printf(
-                Locale.ROOT,
-                "Of %,d customers, the tier agrees with the generator's intention for %.1f%% and the stage for %.1f%%."
-                        + "%nThe generator's classes are a story, not a law: new customers have a short history,"
-                        + " which the seed calls low loyalty, and steady payers sit near the high band's edge.%n",
-                total[0],
-                100.0 * agree[0] / total[0],
-                100.0 * agree[1] / total[0]);
     }
 }
