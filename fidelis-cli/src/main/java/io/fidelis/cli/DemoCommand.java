@@ -3,19 +3,17 @@ package io.fidelis.cli;
 import io.fidelis.core.policy.Stage;
 import io.fidelis.core.policy.Tier;
 import io.fidelis.generator.GeneratorSettings;
+import io.fidelis.generator.Truth;
 import io.fidelis.store.RunHeader;
 import io.fidelis.store.RunResult;
 import io.fidelis.store.duckdb.DuckDbBookStore;
 import io.fidelis.store.duckdb.DuckDbRuns;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -114,7 +112,7 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
 
-        Classified classified = readRun(asOf, book.resolve("truth.csv"));
+        Classified classified = readRun(asOf, Truth.read(book));
         for (String customerId : classified.chosen()) {
             int code = run(
                     out,
@@ -226,13 +224,7 @@ final class DemoCommand implements Callable<Integer> {
     private record Classified(List<String> chosen, long compared, long tiersAgreeing, long stagesAgreeing) {}
 
     /** A high-loyalty active customer, a medium one, a low-loyalty churned one; and the agreement with truth.csv. */
-    private Classified readRun(LocalDate asOf, Path truthFile) throws IOException {
-        Map<String, String[]> truth = new HashMap<>();
-        List<String> lines = Files.readAllLines(truthFile, StandardCharsets.UTF_8);
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split(",");
-            truth.put(cells[0], new String[] {cells[2], cells[3]});
-        }
+    private Classified readRun(LocalDate asOf, Map<String, Truth.Intended> truth) {
         Map<String, String> firstOfKind = new LinkedHashMap<>();
         long[] counts = new long[3];
         try (DuckDbBookStore store = DuckDbBookStore.open(workspace)) {
@@ -243,13 +235,13 @@ final class DemoCommand implements Callable<Integer> {
                 if (kind != null) {
                     firstOfKind.putIfAbsent(kind, result.customerId());
                 }
-                String[] intended = truth.get(result.customerId());
+                Truth.Intended intended = truth.get(result.customerId());
                 if (intended != null) {
                     counts[0]++;
-                    if (Tier.valueOf(intended[0].toUpperCase(Locale.ROOT)) == result.tier()) {
+                    if (Tier.valueOf(intended.tier().toUpperCase(Locale.ROOT)) == result.tier()) {
                         counts[1]++;
                     }
-                    if (Stage.valueOf(intended[1].toUpperCase(Locale.ROOT)) == result.stage()) {
+                    if (Stage.valueOf(intended.stage().toUpperCase(Locale.ROOT)) == result.stage()) {
                         counts[2]++;
                     }
                 }

@@ -8,12 +8,11 @@ import io.fidelis.core.evaluation.MigrationMatrix;
 import io.fidelis.core.policy.Policy;
 import io.fidelis.generator.BookGenerator;
 import io.fidelis.generator.GeneratorSettings;
+import io.fidelis.generator.Truth;
 import io.fidelis.store.CsvBookFolder;
 import io.fidelis.store.ImportRequest;
 import io.fidelis.store.duckdb.DuckDbBookStore;
 import io.fidelis.store.policy.PolicyYaml;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -53,12 +52,10 @@ class TruthAgreementTest {
     static void generateAndImport() throws Exception {
         Path book = temp.resolve("book");
         new BookGenerator(new GeneratorSettings(3000, 20261128L, END, 3)).writeTo(book, done -> {});
-        List<String> lines = Files.readAllLines(book.resolve("truth.csv"), StandardCharsets.UTF_8);
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split(",");
-            truthTier.put(cells[0], cells[2]);
-            truthStage.put(cells[0], cells[3]);
-        }
+        Truth.read(book).forEach((customerId, intended) -> {
+            truthTier.put(customerId, intended.tier());
+            truthStage.put(customerId, intended.stage());
+        });
         workspace = temp.resolve("workspace");
         try (DuckDbBookStore store = DuckDbBookStore.open(workspace)) {
             store.importBook(ImportRequest.strict(CsvBookFolder.of(book)));
