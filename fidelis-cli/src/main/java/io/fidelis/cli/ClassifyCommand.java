@@ -1,6 +1,7 @@
 package io.fidelis.cli;
 
 import io.fidelis.core.classification.Classifier;
+import io.fidelis.core.classification.DatedClassifier;
 import io.fidelis.core.classification.ManualOverride;
 import io.fidelis.core.classification.MonthlySeries;
 import io.fidelis.core.policy.Policy;
@@ -204,7 +205,7 @@ final class ClassifyCommand extends BookCommand {
                     date,
                     input,
                     Main.codeVersion(),
-                    Evaluation.priors(policy, date),
+                    DatedClassifier.priors(policy, date),
                     createdAt));
         }
         MonthlySeries series = new MonthlySeries(new Classifier(policy), dates);
@@ -219,8 +220,8 @@ final class ClassifyCommand extends BookCommand {
     /** Classifies the book as of {@code asOf} into a new run, with a progress bar on stderr. */
     static RunHeader classify(DuckDbBookStore book, PolicyOption.Loaded loaded, LocalDate asOf) {
         DuckDbRuns runs = DuckDbRuns.of(book);
-        Evaluation evaluation =
-                new Evaluation(loaded.policy(), asOf, DuckDbOverrides.of(book).inForce(asOf));
+        DatedClassifier evaluation = new DatedClassifier(
+                loaded.policy(), asOf, DuckDbOverrides.of(book).inForce(asOf));
         RunProvenance provenance = new RunProvenance(
                 loaded.policy().id(),
                 loaded.policy().version(),

@@ -1,6 +1,7 @@
 package io.fidelis.cli;
 
 import io.fidelis.core.classification.Classification;
+import io.fidelis.core.classification.DatedClassifier;
 import io.fidelis.core.domain.CustomerHistory;
 import io.fidelis.store.BookStore;
 import io.fidelis.store.RunHeader;
@@ -20,10 +21,10 @@ final class ClassifyPortfolio {
 
     private final BookStore book;
     private final Runs runs;
-    private final Evaluation evaluation;
+    private final DatedClassifier evaluation;
     private final int workers;
 
-    ClassifyPortfolio(BookStore book, Runs runs, Evaluation evaluation, int workers) {
+    ClassifyPortfolio(BookStore book, Runs runs, DatedClassifier evaluation, int workers) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be 1 or more, not " + workers);
         }

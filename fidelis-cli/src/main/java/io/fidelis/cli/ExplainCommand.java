@@ -1,6 +1,7 @@
 package io.fidelis.cli;
 
 import io.fidelis.core.classification.Classification;
+import io.fidelis.core.classification.DatedClassifier;
 import io.fidelis.core.classification.Language;
 import io.fidelis.core.domain.CustomerHistory;
 import io.fidelis.store.duckdb.DuckDbBookStore;
@@ -60,7 +61,7 @@ final class ExplainCommand extends BookCommand {
             CustomerHistory history = book.history(customerId)
                     .orElseThrow(() -> CommandFailure.data("no customer '" + customerId + "' in the book in "
                             + workspace + " (ids are case-sensitive)"));
-            Evaluation evaluation = new Evaluation(
+            DatedClassifier evaluation = new DatedClassifier(
                     loaded.policy(),
                     asOf,
                     Map.of(customerId, DuckDbOverrides.of(book).of(customerId)));

@@ -6,6 +6,7 @@ import static io.fidelis.cli.Cli.results;
 import static io.fidelis.cli.Cli.runId;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fidelis.core.classification.DatedClassifier;
 import io.fidelis.core.classification.ReasonCode;
 import io.fidelis.store.RunHeader;
 import io.fidelis.store.RunProvenance;
@@ -120,7 +121,7 @@ class ClassifyCommandTest {
         LocalDate asOf = LocalDate.parse(AS_OF);
         try (DuckDbBookStore book = DuckDbBookStore.open(workspace)) {
             DuckDbRuns runs = DuckDbRuns.of(book);
-            Evaluation evaluation = new Evaluation(PolicyYaml.shipped("default"), asOf, Map.of());
+            DatedClassifier evaluation = new DatedClassifier(PolicyYaml.shipped("default"), asOf, Map.of());
             RunProvenance provenance = new RunProvenance(
                     "default",
                     evaluation.policy().version(),

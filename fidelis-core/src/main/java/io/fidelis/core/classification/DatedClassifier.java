@@ -1,9 +1,5 @@
-package io.fidelis.cli;
+package io.fidelis.core.classification;
 
-import io.fidelis.core.classification.Classification;
-import io.fidelis.core.classification.Classifier;
-import io.fidelis.core.classification.ManualOverride;
-import io.fidelis.core.classification.MonthlyPriors;
 import io.fidelis.core.domain.CustomerHistory;
 import io.fidelis.core.policy.Policy;
 import java.time.LocalDate;
@@ -12,24 +8,24 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * How every command classifies a customer as of a date: the policy's classifier, with the hysteresis priors
+ * How every entry point (CLI, service, Spark job) classifies a customer as of a date: the policy's classifier, with the hysteresis priors
  * recomputed at the month-ends before the date ({@link MonthlyPriors}) and the manual overrides in force on it.
  * Immutable and safe to share between threads.
  */
-final class Evaluation {
+public final class DatedClassifier {
 
     private final Classifier classifier;
     private final LocalDate asOf;
     private final Map<String, List<ManualOverride>> overrides;
 
-    Evaluation(Policy policy, LocalDate asOf, Map<String, List<ManualOverride>> overrides) {
+    public DatedClassifier(Policy policy, LocalDate asOf, Map<String, List<ManualOverride>> overrides) {
         this.classifier = new Classifier(policy);
         this.asOf = asOf;
         this.overrides = Map.copyOf(overrides);
     }
 
     /** The customer's classification as of the date. */
-    Classification classify(CustomerHistory history) {
+    public Classification classify(CustomerHistory history) {
         return classifier.classify(
                 history,
                 asOf,
@@ -37,21 +33,21 @@ final class Evaluation {
                 overrides.getOrDefault(history.customerId(), List.of()));
     }
 
-    LocalDate asOf() {
+    public LocalDate asOf() {
         return asOf;
     }
 
-    Policy policy() {
+    public Policy policy() {
         return classifier.policy();
     }
 
     /** How the hysteresis priors are obtained, for a run's provenance. */
-    String priors() {
+    public String priors() {
         return priors(policy(), asOf);
     }
 
     /** How the hysteresis priors of an evaluation as of {@code asOf} are obtained, for a run's provenance. */
-    static String priors(Policy policy, LocalDate asOf) {
+    public static String priors(Policy policy, LocalDate asOf) {
         List<LocalDate> dates = MonthlyPriors.dates(policy.tiers().hysteresis(), asOf);
         if (dates.isEmpty()) {
             return "none (hysteresis off)";
