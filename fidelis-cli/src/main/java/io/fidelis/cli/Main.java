@@ -1,5 +1,8 @@
 package io.fidelis.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,7 +41,11 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        // Chinese labels must survive a terminal or pipe whose locale is C or POSIX: always write UTF-8.
+        CommandLine cli = commandLine();
+        cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        System.exit(cli.execute(args));
     }
 
     /** Runs the command line and returns its exit code, without exiting: for tests and the demo. */
@@ -55,7 +62,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     /** The code version: the jar's Implementation-Version, or "dev" when run from classes. */
