@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Turns snapshots into observations for the churn model: every feature of the classification (amounts as log(1 +
- * amount), a missing value as 0 with a {@code code:missing} flag), the loyalty score, the stage and tier, and the
+ * Turns snapshots into observations for the churn model: every feature of the classification (amounts and counts
+ * as log(1 + x)), a missing value as 0 with a {@code code:missing} flag), the loyalty score, the stage and tier, and the
  * BG/NBD features {@value #P_ALIVE} and {@value #EXPECTED_ACTIVITY}. BG/NBD is fitted once per as-of date on every
  * customer's activity then (the population step), so nothing after the date enters the features.
  */
@@ -58,7 +58,7 @@ public final class ChurnFeatures {
         for (FeatureId id : FeatureId.values()) {
             if (features.has(id)) {
                 double value = features.valueOr(id, 0);
-                values.put(id.code(), id.unit() == FeatureUnit.AMOUNT ? Math.log1p(Math.max(0, value)) : value);
+                values.put(id.code(), compressed(id.unit()) ? Math.log1p(Math.max(0, value)) : value);
             } else {
                 values.put(id.code() + ":missing", 1.0);
             }
@@ -75,6 +75,11 @@ public final class ChurnFeatures {
         values.put(P_ALIVE, pAlive);
         values.put(EXPECTED_ACTIVITY, expected);
         return new Observation(snapshot.customerId() + "@" + snapshot.asOf(), values, snapshot.churned());
+    }
+
+    /** Amounts and counts are skewed: log(1 + x) keeps a rare large value from dominating a linear score. */
+    static boolean compressed(FeatureUnit unit) {
+        return unit == FeatureUnit.AMOUNT || unit == FeatureUnit.COUNT;
     }
 
     private static Optional<BgNbdParameters> fit(List<ActivitySummary> activities) {

@@ -2,12 +2,14 @@ package io.fidelis.predict;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A fitted logistic model on standardised features: log-odds = intercept + sum of weight * (value - mean) / scale.
- * The contributions are exact: {@link #contributions} sum with the intercept to the log-odds, each measured against the
+ * A fitted logistic model on standardised features: log-odds = intercept + sum of weight * z, where z = (value - mean)
+ * / scale clipped to [-{@value #CLIP}, {@value #CLIP}] (so a rare extreme value cannot dominate a score). The
+ * contributions are exact: {@link #contributions} sum with the intercept to the log-odds, each measured against the
  * training mean of its feature (so the intercept is the log-odds of the average customer).
  *
  * @param features the feature names, in order
@@ -18,6 +20,9 @@ import java.util.Map;
  */
 public record LogisticModel(
         List<String> features, double[] means, double[] scales, double[] weights, double intercept) {
+
+    /** The largest standardised value, in standard deviations. */
+    public static final double CLIP = 8;
 
     public LogisticModel {
         features = List.copyOf(features);
@@ -39,9 +44,17 @@ public record LogisticModel(
     public double logOdds(Observation observation) {
         double sum = intercept;
         for (int j = 0; j < weights.length; j++) {
-            sum += weights[j] * (observation.value(features.get(j)) - means[j]) / scales[j];
+            sum += weights[j] * standardised(j, observation.value(features.get(j)));
         }
         return sum;
+    }
+
+    double standardised(int feature, double value) {
+        return standardise(value, means[feature], scales[feature]);
+    }
+
+    static double standardise(double value, double mean, double scale) {
+        return Math.max(-CLIP, Math.min(CLIP, (value - mean) / scale));
     }
 
     /** The probability of the event. */
@@ -54,7 +67,7 @@ public record LogisticModel(
         List<ScoreContribution> all = new ArrayList<>();
         for (int j = 0; j < weights.length; j++) {
             double value = observation.value(features.get(j));
-            all.add(new ScoreContribution(features.get(j), value, weights[j] * (value - means[j]) / scales[j]));
+            all.add(new ScoreContribution(features.get(j), value, weights[j] * standardised(j, value)));
         }
         all.sort(Comparator.comparingDouble((ScoreContribution c) -> -Math.abs(c.logOdds())));
         return all;
@@ -62,7 +75,7 @@ public record LogisticModel(
 
     /** The weights by feature name, for storage and review. */
     public Map<String, Double> weightsByFeature() {
-        Map<String, Double> byName = new java.util.LinkedHashMap<>();
+        Map<String, Double> byName = new LinkedHashMap<>();
         for (int j = 0; j < weights.length; j++) {
             byName.put(features.get(j), weights[j]);
         }

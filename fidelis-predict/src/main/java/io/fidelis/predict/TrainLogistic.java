@@ -16,7 +16,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * Trains a {@link LogisticModel} with Tribuo's linear SGD trainer (logistic loss, AdaGrad) on features standardised
- * with the training data's means and standard deviations. Deterministic for the data, settings and seed.
+ * with the training data's means and standard deviations (clipped as {@link LogisticModel} says). Deterministic for the data, settings and seed.
  *
  * @param epochs passes over the data
  * @param learningRate AdaGrad's initial learning rate
@@ -63,7 +63,7 @@ public record TrainLogistic(int epochs, double learningRate, long seed) {
         for (Observation o : training) {
             double[] values = new double[n];
             for (int j = 0; j < n; j++) {
-                values[j] = (o.value(names[j]) - means[j]) / scales[j];
+                values[j] = LogisticModel.standardise(o.value(names[j]), means[j], scales[j]);
             }
             data.add(new ArrayExample<>(new Label(o.event() ? EVENT : NONE), names, values));
         }
