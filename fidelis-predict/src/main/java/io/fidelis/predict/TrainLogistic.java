@@ -27,6 +27,9 @@ public record TrainLogistic(int epochs, double learningRate, long seed) {
     static final String EVENT = "event";
     static final String NONE = "none";
 
+    /** Tribuo's logging interval that turns its per-iteration loss log off. */
+    private static final int NO_PROGRESS_LOG = -1;
+
     /** The settings used for the shipped models. */
     public static TrainLogistic standard(long seed) {
         return new TrainLogistic(20, 0.1, seed);
@@ -72,8 +75,8 @@ public record TrainLogistic(int epochs, double learningRate, long seed) {
         if (!bothClasses) {
             throw new IllegalArgumentException("the training data needs units with and without the event");
         }
-        LinearSGDTrainer trainer =
-                new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(learningRate, 0.1), epochs, seed);
+        LinearSGDTrainer trainer = new LinearSGDTrainer(
+                new LogMulticlass(), new AdaGrad(learningRate, 0.1), epochs, NO_PROGRESS_LOG, seed);
         LinearSGDModel model = (LinearSGDModel) trainer.train(data);
         DenseMatrix w = model.getWeightsCopy();
         ImmutableFeatureMap featureIds = model.getFeatureIDMap();

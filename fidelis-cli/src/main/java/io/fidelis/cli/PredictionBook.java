@@ -1,0 +1,59 @@
+package io.fidelis.cli;
+
+import io.fidelis.core.policy.Policy;
+import io.fidelis.predict.ChurnFeatures;
+import io.fidelis.predict.ChurnSnapshots;
+import io.fidelis.predict.ModelFiles;
+import io.fidelis.predict.Observation;
+import io.fidelis.predict.Snapshot;
+import io.fidelis.predict.StoredModel;
+import io.fidelis.store.BookStore;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** What the model and watch commands share: month-end snapshots of the book and the stored models. */
+final class PredictionBook {
+
+    /** Snapshots at every month-end from {@code from} to {@code to}, and their observations, in the same order. */
+    record Series(List<Snapshot> snapshots, List<Observation> observations) {}
+
+    /** Tribuo logs every training at INFO through java.util.logging; the commands print their own summary. */
+    private static final Logger TRIBUO = Logger.getLogger("org.tribuo");
+
+    static {
+        TRIBUO.setLevel(Level.WARNING);
+    }
+
+    private PredictionBook() {}
+
+    static Series series(BookStore book, Policy policy, LocalDate from, LocalDate to, int horizonMonths) {
+        ChurnSnapshots snapshots = new ChurnSnapshots(policy, from, to, horizonMonths);
+        book.forEachHistory(snapshots::add);
+        List<Snapshot> all = snapshots.snapshots();
+        return new Series(all, ChurnFeatures.of(all));
+    }
+
+    static LocalDate monthEnd(LocalDate asOf, String option) {
+        if (!asOf.equals(YearMonth.from(asOf).atEndOfMonth())) {
+            throw CommandFailure.usage(option + " " + asOf + " is not a month-end: models work on month-end snapshots"
+                    + " (e.g. " + YearMonth.from(asOf).atEndOfMonth() + ")");
+        }
+        return asOf;
+    }
+
+    static StoredModel model(Path workspace, String id) {
+        ModelFiles files = new ModelFiles(workspace);
+        if (id == null) {
+            return files.latest("churn")
+                    .orElseThrow(() -> CommandFailure.data(
+                            "no churn model in " + workspace + "; fit one first: fidelis model fit --as-of DATE"));
+        }
+        return files.load(id)
+                .orElseThrow(() -> CommandFailure.data(
+                        "no model " + id + " in " + workspace + "/" + ModelFiles.FOLDER + "; see fidelis model list"));
+    }
+}
