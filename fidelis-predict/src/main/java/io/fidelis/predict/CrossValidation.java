@@ -16,7 +16,7 @@ public final class CrossValidation {
 
     /** The out-of-fold scores of every unit, in the order of {@code observations}. */
     public static ScoredOutcomes outOfFold(
-            List<Observation> observations, int folds, long seed, Function<List<Observation>, LogisticModel> train) {
+            List<Observation> observations, int folds, long seed, Function<List<Observation>, ? extends Scorer> train) {
         int[] fold = folds(observations, folds, seed);
         double[] scores = new double[observations.size()];
         boolean[] events = new boolean[observations.size()];
@@ -27,7 +27,7 @@ public final class CrossValidation {
                     training.add(observations.get(i));
                 }
             }
-            LogisticModel model = train.apply(training);
+            Scorer model = train.apply(training);
             for (int i = 0; i < observations.size(); i++) {
                 if (fold[i] == k) {
                     scores[i] = model.probability(observations.get(i));

@@ -18,8 +18,8 @@ import java.util.Map;
  * @param weights the log-odds per standard deviation
  * @param intercept the log-odds at the means
  */
-public record LogisticModel(
-        List<String> features, double[] means, double[] scales, double[] weights, double intercept) {
+public record LogisticModel(List<String> features, double[] means, double[] scales, double[] weights, double intercept)
+        implements Scorer {
 
     /** The largest standardised value, in standard deviations. */
     public static final double CLIP = 8;
@@ -58,6 +58,7 @@ public record LogisticModel(
     }
 
     /** The probability of the event. */
+    @Override
     public double probability(Observation observation) {
         return 1 / (1 + Math.exp(-logOdds(observation)));
     }
