@@ -37,6 +37,11 @@ public final class ChurnFeatures {
 
     /** One observation per snapshot, in the same order; the event is {@link Snapshot#churned()}. */
     public static List<Observation> of(List<Snapshot> snapshots) {
+        return of(snapshots, Outcome.CHURN);
+    }
+
+    /** One observation per snapshot, in the same order; the event is the outcome (false when not known yet). */
+    public static List<Observation> of(List<Snapshot> snapshots, Outcome outcome) {
         Map<LocalDate, Optional<BgNbdParameters>> fits = new TreeMap<>();
         Map<LocalDate, List<ActivitySummary>> byDate = new HashMap<>();
         for (Snapshot snapshot : snapshots) {
@@ -47,12 +52,12 @@ public final class ChurnFeatures {
         byDate.forEach((date, activities) -> fits.put(date, fit(activities)));
         List<Observation> observations = new ArrayList<>(snapshots.size());
         for (Snapshot snapshot : snapshots) {
-            observations.add(observation(snapshot, fits.getOrDefault(snapshot.asOf(), Optional.empty())));
+            observations.add(observation(snapshot, fits.getOrDefault(snapshot.asOf(), Optional.empty()), outcome));
         }
         return observations;
     }
 
-    static Observation observation(Snapshot snapshot, Optional<BgNbdParameters> fit) {
+    static Observation observation(Snapshot snapshot, Optional<BgNbdParameters> fit, Outcome outcome) {
         Map<String, Double> values = new HashMap<>();
         Features features = snapshot.classification().features();
         for (FeatureId id : FeatureId.values()) {
@@ -74,7 +79,8 @@ public final class ChurnFeatures {
         }
         values.put(P_ALIVE, pAlive);
         values.put(EXPECTED_ACTIVITY, expected);
-        return new Observation(snapshot.customerId() + "@" + snapshot.asOf(), values, snapshot.churned());
+        return new Observation(
+                snapshot.customerId() + "@" + snapshot.asOf(), values, Boolean.TRUE.equals(outcome.happened(snapshot)));
     }
 
     /** Amounts and counts are skewed: log(1 + x) keeps a rare large value from dominating a linear score. */

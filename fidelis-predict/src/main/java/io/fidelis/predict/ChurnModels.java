@@ -20,8 +20,6 @@ public final class ChurnModels {
     /** Months of snapshots before the as-of date. */
     public static final int HISTORY_MONTHS = 30;
 
-    static final String KIND = "churn";
-
     private ChurnModels() {}
 
     /** What went into a fit besides the snapshots, for its provenance. */
@@ -53,12 +51,17 @@ public final class ChurnModels {
 
     /** Fits on snapshots whose observations ({@link ChurnFeatures#of}) are already computed, in the same order. */
     public static Fitted fit(List<Snapshot> snapshots, List<Observation> observations, Inputs inputs) {
+        return fit(Outcome.CHURN, snapshots, observations, inputs);
+    }
+
+    /** Fits a model of the outcome; the observations' events must be that outcome's. */
+    public static Fitted fit(Outcome outcome, List<Snapshot> snapshots, List<Observation> observations, Inputs inputs) {
         LocalDate firstTest = firstTestDate(inputs.asOf());
-        ChurnStudy study = ChurnStudy.run(snapshots, observations, firstTest, HORIZON_MONTHS, inputs.seed());
+        ChurnStudy study = ChurnStudy.run(outcome, snapshots, observations, firstTest, HORIZON_MONTHS, inputs.seed());
         List<Observation> training = new ArrayList<>();
         for (int i = 0; i < snapshots.size(); i++) {
             Snapshot s = snapshots.get(i);
-            if (s.atRisk() && s.laterStage() != null && !s.asOf().isAfter(study.lastTrainingDate())) {
+            if (outcome.atRisk(s) && s.laterStage() != null && !s.asOf().isAfter(study.lastTrainingDate())) {
                 training.add(observations.get(i));
             }
         }
@@ -68,7 +71,7 @@ public final class ChurnModels {
         study.baselines().forEach(b -> auc.put(b.name(), b.auc()));
         TrainLogistic trainer = TrainLogistic.standard(inputs.seed());
         ModelProvenance provenance = new ModelProvenance(
-                KIND,
+                outcome.kind(),
                 inputs.asOf().toString(),
                 inputs.inputFingerprint(),
                 inputs.policyId(),

@@ -4,6 +4,8 @@ import io.fidelis.core.classification.Classification;
 import io.fidelis.core.classification.Classifier;
 import io.fidelis.core.classification.MonthlySeries;
 import io.fidelis.core.domain.CustomerHistory;
+import io.fidelis.core.domain.Loan;
+import io.fidelis.core.domain.LoanStatus;
 import io.fidelis.core.policy.Policy;
 import io.fidelis.core.policy.Stage;
 import io.fidelis.core.prediction.ActivityEvents;
@@ -46,8 +48,20 @@ public final class ChurnSnapshots {
                     classification.asOf(),
                     classification,
                     ActivityEvents.summary(history, classification.asOf()),
-                    stages.get(later)));
+                    stages.get(later),
+                    defaulted(history, classification.asOf(), later)));
         }
+    }
+
+    private static boolean defaulted(CustomerHistory history, LocalDate after, LocalDate upTo) {
+        for (Loan loan : history.loans()) {
+            boolean bad = loan.status() == LoanStatus.DEFAULTED || loan.status() == LoanStatus.WRITTEN_OFF;
+            LocalDate on = loan.statusDate();
+            if (bad && on != null && on.isAfter(after) && !on.isAfter(upTo)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The snapshots so far, customer by customer, each customer's oldest first. */

@@ -37,12 +37,23 @@ public record ChurnStudy(
             LocalDate firstTestDate,
             int horizonMonths,
             long seed) {
+        return run(Outcome.CHURN, snapshots, observations, firstTestDate, horizonMonths, seed);
+    }
+
+    /** The same study for another outcome: its units at risk, its event; the baselines are the same. */
+    public static ChurnStudy run(
+            Outcome outcome,
+            List<Snapshot> snapshots,
+            List<Observation> observations,
+            LocalDate firstTestDate,
+            int horizonMonths,
+            long seed) {
         List<Observation> training = new ArrayList<>();
         List<Observation> test = new ArrayList<>();
         LocalDate lastTraining = null;
         for (int i = 0; i < snapshots.size(); i++) {
             Snapshot snapshot = snapshots.get(i);
-            if (!snapshot.atRisk() || snapshot.laterStage() == null) {
+            if (!outcome.atRisk(snapshot) || snapshot.laterStage() == null) {
                 continue;
             }
             if (!snapshot.asOf().plusMonths(horizonMonths).isAfter(firstTestDate)) {

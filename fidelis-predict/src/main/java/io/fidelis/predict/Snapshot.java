@@ -13,9 +13,14 @@ import java.util.Optional;
  * @param classification its classification then, by the policy's rules
  * @param activity its BG/NBD activity summary then, empty without activity events
  * @param laterStage its stage at the horizon, or null when the horizon is after the data
+ * @param defaulted whether one of its loans became defaulted or written off after the date, up to the horizon
  */
 public record Snapshot(
-        LocalDate asOf, Classification classification, Optional<ActivitySummary> activity, Stage laterStage) {
+        LocalDate asOf,
+        Classification classification,
+        Optional<ActivitySummary> activity,
+        Stage laterStage,
+        boolean defaulted) {
 
     public String customerId() {
         return classification.customerId();
@@ -26,9 +31,8 @@ public record Snapshot(
         return laterStage == Stage.DORMANT || laterStage == Stage.CHURNED;
     }
 
-    /** Whether it was at risk: New or Active as of the date. */
+    /** Whether it was at risk of churning: New or Active as of the date. */
     public boolean atRisk() {
-        Stage stage = classification.stage();
-        return stage == Stage.NEW || stage == Stage.ACTIVE;
+        return Outcome.CHURN.atRisk(this);
     }
 }
