@@ -11,6 +11,7 @@ import io.fidelis.predict.ModelProvenance;
 import io.fidelis.predict.ModelResult;
 import io.fidelis.predict.Monitoring;
 import io.fidelis.predict.Observation;
+import io.fidelis.predict.Outcome;
 import io.fidelis.predict.Snapshot;
 import io.fidelis.predict.StoredModel;
 import io.fidelis.store.duckdb.DuckDbBookStore;
@@ -69,18 +70,27 @@ final class ModelCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "42", description = "the trainer's seed (default: ${DEFAULT-VALUE})")
         long seed;
 
+        @Option(
+                names = "--kind",
+                defaultValue = "churn",
+                paramLabel = "churn|default",
+                description = "churn: becomes Dormant or Churned; default: a loan defaults or is written off; within 6"
+                        + " months (default: ${DEFAULT-VALUE})")
+        String kind;
+
         @Mixin
         PolicyOption policy;
 
         @Override
         int execute(PrintWriter out, PrintWriter err) throws PolicyException {
             PredictionBook.monthEnd(asOf, "--as-of");
+            Outcome outcome = PredictionBook.outcome(kind);
             PolicyOption.Loaded loaded = policy.load();
             Policy rules = loaded.policy();
             ChurnModels.Fitted fitted;
             try (DuckDbBookStore book = openBook()) {
                 PredictionBook.Series series = PredictionBook.series(
-                        book, rules, ChurnModels.firstSnapshot(asOf), asOf, ChurnModels.HORIZON_MONTHS);
+                        book, rules, ChurnModels.firstSnapshot(asOf), asOf, ChurnModels.HORIZON_MONTHS, outcome);
                 ChurnModels.Inputs inputs = new ChurnModels.Inputs(
                         asOf,
                         book.inputFingerprint(),
@@ -90,9 +100,9 @@ final class ModelCommand implements Runnable {
                         seed,
                         Main.codeVersion());
                 try {
-                    fitted = ChurnModels.fit(series.snapshots(), series.observations(), inputs);
+                    fitted = ChurnModels.fit(outcome, series.snapshots(), series.observations(), inputs);
                 } catch (IllegalArgumentException e) {
-                    throw CommandFailure.data("cannot fit a churn model as of " + asOf + ": " + e.getMessage()
+                    throw CommandFailure.data("cannot fit a " + kind + " model as of " + asOf + ": " + e.getMessage()
                             + " (the book needs about 30 months of history before the date)");
                 }
             }
@@ -104,7 +114,8 @@ final class ModelCommand implements Runnable {
             }
             ModelProvenance p = stored.provenance();
             out.printf(
-                    "Churn model %s as of %s: trained on %s snapshots (%s churned) from %s to %s, tested on %s to %s%n",
+                    "%s model %s as of %s: trained on %s snapshots (%s with the event) from %s to %s, tested on %s to %s%n",
+                    outcome == Outcome.CHURN ? "Churn" : "Default",
                     stored.id(),
                     asOf,
                     TextTable.number(p.trainingUnits()),
@@ -182,14 +193,18 @@ final class ModelCommand implements Runnable {
             PredictionBook.monthEnd(asOf, "--as-of");
             StoredModel first = PredictionBook.model(workspace, champion);
             StoredModel second = PredictionBook.model(workspace, challenger);
-            Outcomes outcomes = outcomes(policy.load().policy(), asOf);
+            Outcome outcome = PredictionBook.outcome(first);
+            if (outcome != PredictionBook.outcome(second)) {
+                throw CommandFailure.usage(first.id() + " and " + second.id() + " predict different outcomes");
+            }
+            Outcomes outcomes = outcomes(policy.load().policy(), asOf, outcome);
             TextTable table = new TextTable("model", "role", "AUC", "KS");
             ScoredOutcomes a = score(first, outcomes.units);
             ScoredOutcomes b = score(second, outcomes.units);
             table.row(first.id(), "champion", decimal(a.auc()), decimal(a.ks()));
             table.row(second.id(), "challenger", decimal(b.auc()), decimal(b.ks()));
             out.printf(
-                    "Compared on %s snapshots (%s churned) at the month-ends %s to %s%n%n",
+                    "Compared on %s snapshots (%s with the event) at the month-ends %s to %s%n%n",
                     TextTable.number(a.size()),
                     TextTable.number(a.eventCount()),
                     outcomes.dates.get(0),
@@ -212,12 +227,13 @@ final class ModelCommand implements Runnable {
             return Main.OK;
         }
 
-        private Outcomes outcomes(Policy rules, LocalDate asOf) {
+        private Outcomes outcomes(Policy rules, LocalDate asOf, Outcome outcome) {
             LocalDate from = YearMonth.from(asOf)
                     .minusMonths(2L * ChurnModels.HORIZON_MONTHS)
                     .atEndOfMonth();
             try (DuckDbBookStore book = openBook()) {
-                return Outcomes.of(PredictionBook.series(book, rules, from, asOf, ChurnModels.HORIZON_MONTHS));
+                return Outcomes.of(
+                        PredictionBook.series(book, rules, from, asOf, ChurnModels.HORIZON_MONTHS, outcome), outcome);
             }
         }
     }
@@ -262,15 +278,17 @@ final class ModelCommand implements Runnable {
                 from = asOf;
             }
             PredictionBook.Series series;
+            Outcome outcome = PredictionBook.outcome(model);
             try (DuckDbBookStore book = openBook()) {
-                series = PredictionBook.series(book, policy.load().policy(), from, asOf, ChurnModels.HORIZON_MONTHS);
+                series = PredictionBook.series(
+                        book, policy.load().policy(), from, asOf, ChurnModels.HORIZON_MONTHS, outcome);
             }
             List<Observation> before = new ArrayList<>();
             List<Observation> now = new ArrayList<>();
             for (int i = 0; i < series.snapshots().size(); i++) {
                 Snapshot s = series.snapshots().get(i);
-                if (!s.atRisk()) {
-                    continue; // the model scores New and Active customers only
+                if (!outcome.atRisk(s)) {
+                    continue; // the model scores the customers at risk only
                 }
                 if (s.asOf().equals(reference)) {
                     before.add(series.observations().get(i));
@@ -281,7 +299,7 @@ final class ModelCommand implements Runnable {
             }
             Map<String, PopulationStability> stability = Monitoring.stability(model.model(), before, now);
             out.printf(
-                    "Model %s: population stability from %s to %s (%s and %s New or Active customers)%n%n",
+                    "Model %s: population stability from %s to %s (%s and %s customers at risk)%n%n",
                     model.id(), reference, asOf, TextTable.number(before.size()), TextTable.number(now.size()));
             TextTable table = new TextTable("feature", "PSI", "band");
             stability.entrySet().stream()
@@ -293,7 +311,7 @@ final class ModelCommand implements Runnable {
             out.printf(
                     "%nScore at %s against the training reference: PSI %s (%s)%n",
                     asOf, decimal(score.index()), band(score));
-            Outcomes outcomes = Outcomes.of(series);
+            Outcomes outcomes = Outcomes.of(series, outcome);
             if (!outcomes.units.isEmpty()) {
                 out.println();
                 TextTable auc = new TextTable("month-end", "units", "AUC");
@@ -311,12 +329,12 @@ final class ModelCommand implements Runnable {
 
     /** The at-risk snapshots whose 6-month outcome is known, with their dates. */
     record Outcomes(List<LocalDate> dates, List<Observation> units) {
-        static Outcomes of(PredictionBook.Series series) {
+        static Outcomes of(PredictionBook.Series series, Outcome outcome) {
             List<LocalDate> dates = new ArrayList<>();
             List<Observation> units = new ArrayList<>();
             for (int i = 0; i < series.snapshots().size(); i++) {
                 Snapshot s = series.snapshots().get(i);
-                if (s.atRisk() && s.laterStage() != null) {
+                if (outcome.atRisk(s) && s.laterStage() != null) {
                     dates.add(s.asOf());
                     units.add(series.observations().get(i));
                 }
@@ -349,7 +367,7 @@ final class ModelCommand implements Runnable {
         }
         calibration.print(out);
         out.println();
-        TextTable lift = new TextTable("top decile", "churned", "rate", "lift", "captured");
+        TextTable lift = new TextTable("top decile", "events", "rate", "lift", "captured");
         for (LiftGroup group : test.lift(10).subList(0, 3)) {
             lift.row(
                     Integer.toString(group.group()),

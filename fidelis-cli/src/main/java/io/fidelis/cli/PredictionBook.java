@@ -5,6 +5,7 @@ import io.fidelis.predict.ChurnFeatures;
 import io.fidelis.predict.ChurnSnapshots;
 import io.fidelis.predict.ModelFiles;
 import io.fidelis.predict.Observation;
+import io.fidelis.predict.Outcome;
 import io.fidelis.predict.Snapshot;
 import io.fidelis.predict.StoredModel;
 import io.fidelis.store.BookStore;
@@ -31,10 +32,28 @@ final class PredictionBook {
     private PredictionBook() {}
 
     static Series series(BookStore book, Policy policy, LocalDate from, LocalDate to, int horizonMonths) {
+        return series(book, policy, from, to, horizonMonths, Outcome.CHURN);
+    }
+
+    static Series series(
+            BookStore book, Policy policy, LocalDate from, LocalDate to, int horizonMonths, Outcome outcome) {
         ChurnSnapshots snapshots = new ChurnSnapshots(policy, from, to, horizonMonths);
         book.forEachHistory(snapshots::add);
         List<Snapshot> all = snapshots.snapshots();
-        return new Series(all, ChurnFeatures.of(all));
+        return new Series(all, ChurnFeatures.of(all, outcome));
+    }
+
+    static Outcome outcome(String kind) {
+        try {
+            return Outcome.ofKind(kind);
+        } catch (IllegalArgumentException e) {
+            throw CommandFailure.usage("--kind " + kind + " is not one of churn, default");
+        }
+    }
+
+    /** The outcome a stored model predicts. */
+    static Outcome outcome(StoredModel model) {
+        return Outcome.ofKind(model.provenance().kind());
     }
 
     static LocalDate monthEnd(LocalDate asOf, String option) {
@@ -46,11 +65,15 @@ final class PredictionBook {
     }
 
     static StoredModel model(Path workspace, String id) {
+        return model(workspace, id, Outcome.CHURN);
+    }
+
+    static StoredModel model(Path workspace, String id, Outcome outcome) {
         ModelFiles files = new ModelFiles(workspace);
         if (id == null) {
-            return files.latest("churn")
-                    .orElseThrow(() -> CommandFailure.data(
-                            "no churn model in " + workspace + "; fit one first: fidelis model fit --as-of DATE"));
+            return files.latest(outcome.kind())
+                    .orElseThrow(() -> CommandFailure.data("no " + outcome.kind() + " model in " + workspace
+                            + "; fit one first: fidelis model fit --kind " + outcome.kind() + " --as-of DATE"));
         }
         return files.load(id)
                 .orElseThrow(() -> CommandFailure.data(

@@ -8,6 +8,7 @@ import io.fidelis.core.policy.Stage;
 import io.fidelis.core.policy.Tier;
 import io.fidelis.predict.ChurnModels;
 import io.fidelis.predict.Observation;
+import io.fidelis.predict.Outcome;
 import io.fidelis.predict.ScoreContribution;
 import io.fidelis.predict.ScoreReasons;
 import io.fidelis.predict.Snapshot;
@@ -41,8 +42,15 @@ final class WatchCommand extends BookCommand {
     @Option(names = "--as-of", required = true, paramLabel = "DATE", description = "a month-end")
     LocalDate asOf;
 
-    @Option(names = "--model", paramLabel = "ID", description = "a stored model (default: the newest churn model)")
+    @Option(names = "--model", paramLabel = "ID", description = "a stored model (default: the newest of --kind)")
     String modelId;
+
+    @Option(
+            names = "--kind",
+            defaultValue = "churn",
+            paramLabel = "churn|default",
+            description = "which probability to watch when --model is not given (default: ${DEFAULT-VALUE})")
+    String kind;
 
     @Option(names = "--top", defaultValue = "20", description = "customers to list (default: ${DEFAULT-VALUE})")
     int top;
@@ -68,12 +76,13 @@ final class WatchCommand extends BookCommand {
     @Override
     int execute(PrintWriter out, PrintWriter err) throws PolicyException {
         PredictionBook.monthEnd(asOf, "--as-of");
-        StoredModel model = PredictionBook.model(workspace, modelId);
+        StoredModel model = PredictionBook.model(workspace, modelId, PredictionBook.outcome(kind));
+        Outcome outcome = PredictionBook.outcome(model);
         Policy rules = policy.load().policy();
         LocalDate previous = YearMonth.from(asOf).minusMonths(1).atEndOfMonth();
         PredictionBook.Series series;
         try (DuckDbBookStore book = openBook()) {
-            series = PredictionBook.series(book, rules, previous, asOf, ChurnModels.HORIZON_MONTHS);
+            series = PredictionBook.series(book, rules, previous, asOf, ChurnModels.HORIZON_MONTHS, outcome);
         }
         Map<String, Double> before = new HashMap<>();
         List<Rise> rises = new ArrayList<>();
@@ -103,11 +112,12 @@ final class WatchCommand extends BookCommand {
         }
         rises.sort(Comparator.comparingDouble(Rise::rise).reversed());
         boolean chinese = language == Language.CHINESE;
+        String what = outcome == Outcome.CHURN ? (chinese ? "流失" : "churn") : (chinese ? "违约" : "default");
         out.println(
                 chinese
-                        ? "流失概率上升最多的高、中忠诚度客户（" + previous + " 至 " + asOf + "，模型 " + model.id() + "）"
-                        : "High and Medium customers whose churn probability rose most from " + previous + " to " + asOf
-                                + " (model " + model.id() + ")");
+                        ? what + "概率上升最多的高、中忠诚度客户（" + previous + " 至 " + asOf + "，模型 " + model.id() + "）"
+                        : "High and Medium customers whose " + what + " probability rose most from " + previous + " to "
+                                + asOf + " (model " + model.id() + ")");
         out.println();
         TextTable table = chinese
                 ? new TextTable("客户", "忠诚度", "阶段", "上月", "本月", "上升")

@@ -76,6 +76,26 @@ class ModelAndWatchCommandTest {
     }
 
     @Test
+    void aDefaultModelIsFittedAndWatchedByItsKind() {
+        Cli.Result fit =
+                Cli.run("model", "fit", "--kind", "default", "--as-of", Cli.AS_OF, "--workspace", workspace.toString());
+        assertThat(fit.exit()).as(fit.err()).isZero();
+        assertThat(fit.out()).contains("Default model default-1 as of 2026-09-30");
+        Cli.Result watched = Cli.run(
+                "watch", "--kind", "default", "--as-of", Cli.AS_OF, "--top", "2", "--workspace", workspace.toString());
+        assertThat(watched.exit()).as(watched.err()).isZero();
+        assertThat(watched.out()).contains("default probability rose most", "(model default-1)");
+    }
+
+    @Test
+    void anUnknownKindIsAUsageError() {
+        Cli.Result result =
+                Cli.run("model", "fit", "--kind", "fraud", "--as-of", Cli.AS_OF, "--workspace", workspace.toString());
+        assertThat(result.exit()).isEqualTo(Main.USAGE);
+        assertThat(result.err()).contains("churn, default");
+    }
+
+    @Test
     void aDateThatIsNotAMonthEndIsAUsageError() {
         Cli.Result result = Cli.run("watch", "--as-of", "2026-09-15", "--workspace", workspace.toString());
         assertThat(result.exit()).isEqualTo(Main.USAGE);
