@@ -26,7 +26,9 @@ import picocli.CommandLine.Command;
             MigrateCommand.class,
             CohortCommand.class,
             ConsistencyCommand.class,
-            ReportCommand.class
+            ReportCommand.class,
+            ModelCommand.class,
+            WatchCommand.class
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,82 @@
+package io.fidelis.cli;
+
+import io.fidelis.core.policy.Policy;
+import io.fidelis.predict.ChurnFeatures;
+import io.fidelis.predict.ChurnSnapshots;
+import io.fidelis.predict.ModelFiles;
+import io.fidelis.predict.Observation;
+import io.fidelis.predict.Outcome;
+import io.fidelis.predict.Snapshot;
+import io.fidelis.predict.StoredModel;
+import io.fidelis.store.BookStore;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** What the model and watch commands share: month-end snapshots of the book and the stored models. */
+final class PredictionBook {
+
+    /** Snapshots at every month-end from {@code from} to {@code to}, and their observations, in the same order. */
+    record Series(List<Snapshot> snapshots, List<Observation> observations) {}
+
+    /** Tribuo logs every training at INFO through java.util.logging; the commands print their own summary. */
+    private static final Logger TRIBUO = Logger.getLogger("org.tribuo");
+
+    static {
+        TRIBUO.setLevel(Level.WARNING);
+    }
+
+    private PredictionBook() {}
+
+    static Series series(BookStore book, Policy policy, LocalDate from, LocalDate to, int horizonMonths) {
+        return series(book, policy, from, to, horizonMonths, Outcome.CHURN);
+    }
+
+    static Series series(
+            BookStore book, Policy policy, LocalDate from, LocalDate to, int horizonMonths, Outcome outcome) {
+        ChurnSnapshots snapshots = new ChurnSnapshots(policy, from, to, horizonMonths);
+        book.forEachHistory(snapshots::add);
+        List<Snapshot> all = snapshots.snapshots();
+        return new Series(all, ChurnFeatures.of(all, outcome));
+    }
+
+    static Outcome outcome(String kind) {
+        try {
+            return Outcome.ofKind(kind);
+        } catch (IllegalArgumentException e) {
+            throw CommandFailure.usage("--kind " + kind + " is not one of churn, default");
+        }
+    }
+
+    /** The outcome a stored model predicts. */
+    static Outcome outcome(StoredModel model) {
+        return Outcome.ofKind(model.provenance().kind());
+    }
+
+    static LocalDate monthEnd(LocalDate asOf, String option) {
+        if (!asOf.equals(YearMonth.from(asOf).atEndOfMonth())) {
+            throw CommandFailure.usage(option + " " + asOf + " is not a month-end: models work on month-end snapshots"
+                    + " (e.g. " + YearMonth.from(asOf).atEndOfMonth() + ")");
+        }
+        return asOf;
+    }
+
+    static StoredModel model(Path workspace, String id) {
+        return model(workspace, id, Outcome.CHURN);
+    }
+
+    static StoredModel model(Path workspace, String id, Outcome outcome) {
+        ModelFiles files = new ModelFiles(workspace);
+        if (id == null) {
+            return files.latest(outcome.kind())
+                    .orElseThrow(() -> CommandFailure.data("no " + outcome.kind() + " model in " + workspace
+                            + "; fit one first: fidelis model fit --kind " + outcome.kind() + " --as-of DATE"));
+        }
+        return files.load(id)
+                .orElseThrow(() -> CommandFailure.data(
+                        "no model " + id + " in " + workspace + "/" + ModelFiles.FOLDER + "; see fidelis model list"));
+    }
+}

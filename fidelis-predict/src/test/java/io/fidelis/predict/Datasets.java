@@ -1,0 +1,46 @@
+package io.fidelis.predict;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Where the public data sets with published numbers are: the system property {@code fidelis.datasets}, else the
+ * environment variable {@code FIDELIS_DATASETS}, else {@code ../shared/datasets} next to the repository (found from
+ * the working directory upwards). Missing data fails the test when {@code CI=true} and skips it otherwise.
+ */
+final class Datasets {
+
+    private Datasets() {}
+
+    static Path file(String relative) {
+        Path root = root();
+        Path file = root == null ? null : root.resolve(relative);
+        if (file == null || !Files.isRegularFile(file)) {
+            String message = "data set file " + relative + " not found (looked in " + root
+                    + "); set -Dfidelis.datasets=DIR or FIDELIS_DATASETS";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(message);
+            }
+            Assumptions.abort(message);
+        }
+        return file;
+    }
+
+    private static Path root() {
+        String configured = System.getProperty("fidelis.datasets", System.getenv("FIDELIS_DATASETS"));
+        if (configured != null && !configured.isBlank()) {
+            return Paths.get(configured);
+        }
+        for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared").resolve("datasets");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+}
