@@ -7,21 +7,19 @@ import io.fidelis.store.BookStore;
 import io.fidelis.store.ImportLogEntry;
 import io.fidelis.store.ImportRequest;
 import io.fidelis.store.ImportResult;
-import io.fidelis.store.ImportStatus;
 import io.fidelis.store.StoreException;
+import io.fidelis.store.sql.Histories;
+import io.fidelis.store.sql.ImportLog;
+import io.fidelis.store.sql.ImportRun;
+import io.fidelis.store.sql.StoredTable;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,7 +115,7 @@ public final class DuckDbBookStore implements BookStore {
     @Override
     public ImportResult importBook(ImportRequest request) throws IOException {
         try {
-            return new ImportRun(connection, rejectsDirectory, request, clock).run();
+            return new ImportRun(connection, new Staging(), rejectsDirectory, request, clock).run();
         } catch (SQLException e) {
             throw new StoreException("the import failed in the database: " + e.getMessage(), e);
         }
@@ -125,18 +123,11 @@ public final class DuckDbBookStore implements BookStore {
 
     @Override
     public Map<Table, Long> counts() {
-        Map<Table, Long> counts = new EnumMap<>(Table.class);
-        try (Statement sql = connection.createStatement()) {
-            for (StoredTable table : StoredTable.values()) {
-                try (ResultSet row = sql.executeQuery("SELECT COUNT(*) FROM " + table.tableName())) {
-                    row.next();
-                    counts.put(table.table, row.getLong(1));
-                }
-            }
+        try {
+            return StoredTable.count(connection);
         } catch (SQLException e) {
             throw new StoreException("cannot count the book's rows: " + e.getMessage(), e);
         }
-        return counts;
     }
 
     @Override
@@ -147,7 +138,7 @@ public final class DuckDbBookStore implements BookStore {
     /** The same, reading {@code batchSize} customers' records at a time (tests cross batch edges with small ones). */
     void forEachHistory(int batchSize, Consumer<CustomerHistory> consumer) {
         try {
-            Histories.forEach(connection, batchSize, consumer);
+            Histories.forEach(connection::duplicate, batchSize, consumer);
         } catch (SQLException e) {
             throw new StoreException("cannot read the customer histories: " + e.getMessage(), e);
         }
@@ -156,7 +147,7 @@ public final class DuckDbBookStore implements BookStore {
     @Override
     public Optional<CustomerHistory> history(String customerId) {
         try {
-            return Histories.one(connection, customerId);
+            return Histories.one(connection::duplicate, customerId);
         } catch (SQLException e) {
             throw new StoreException("cannot read the history of customer " + customerId + ": " + e.getMessage(), e);
         }
@@ -165,7 +156,7 @@ public final class DuckDbBookStore implements BookStore {
     @Override
     public void forEachCustomer(Consumer<Customer> consumer) {
         try {
-            Histories.forEachCustomer(connection, consumer);
+            Histories.forEachCustomer(connection::duplicate, consumer);
         } catch (SQLException e) {
             throw new StoreException("cannot read the customers: " + e.getMessage(), e);
         }
@@ -182,27 +173,11 @@ public final class DuckDbBookStore implements BookStore {
 
     @Override
     public List<ImportLogEntry> imports() {
-        List<ImportLogEntry> entries = new ArrayList<>();
-        try (Statement sql = connection.createStatement();
-                ResultSet rows = sql.executeQuery(
-                        "SELECT import_id, imported_at, source, status, rows_read, rows_rejected, rows_inserted,"
-                                + " rows_updated, fingerprint FROM import_log ORDER BY import_id")) {
-            while (rows.next()) {
-                entries.add(new ImportLogEntry(
-                        rows.getLong(1),
-                        rows.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC),
-                        rows.getString(3),
-                        ImportStatus.valueOf(rows.getString(4)),
-                        rows.getLong(5),
-                        rows.getLong(6),
-                        rows.getLong(7),
-                        rows.getLong(8),
-                        rows.getString(9)));
-            }
+        try {
+            return ImportLog.entries(connection);
         } catch (SQLException e) {
             throw new StoreException("cannot read the import log: " + e.getMessage(), e);
         }
-        return entries;
     }
 
     /** The connection that {@link DuckDbRuns} and {@link DuckDbOverrides} share with the book. */

@@ -9,6 +9,7 @@ import io.fidelis.store.AssignmentSource;
 import io.fidelis.store.NewAssignmentSet;
 import io.fidelis.store.StoreException;
 import io.fidelis.store.StrategyAssignments;
+import io.fidelis.store.sql.Histories;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -21,6 +21,7 @@ import io.fidelis.store.ImportResult;
 import io.fidelis.store.ImportStatus;
 import io.fidelis.store.Reject;
 import io.fidelis.store.TableImport;
+import io.fidelis.store.sql.ImportLog;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
