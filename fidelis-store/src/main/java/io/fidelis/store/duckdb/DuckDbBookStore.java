@@ -3,11 +3,17 @@ package io.fidelis.store.duckdb;
 import io.fidelis.core.domain.Customer;
 import io.fidelis.core.domain.CustomerHistory;
 import io.fidelis.core.domain.Table;
-import io.fidelis.store.BookStore;
+import io.fidelis.store.Cohorts;
 import io.fidelis.store.ImportLogEntry;
 import io.fidelis.store.ImportRequest;
 import io.fidelis.store.ImportResult;
+import io.fidelis.store.Overrides;
+import io.fidelis.store.RunClasses;
+import io.fidelis.store.RunSeries;
+import io.fidelis.store.Runs;
+import io.fidelis.store.Store;
 import io.fidelis.store.StoreException;
+import io.fidelis.store.StrategyAssignments;
 import io.fidelis.store.sql.Histories;
 import io.fidelis.store.sql.ImportLog;
 import io.fidelis.store.sql.ImportRun;
@@ -27,14 +33,14 @@ import java.util.function.Consumer;
 import org.duckdb.DuckDBConnection;
 
 /**
- * The book in an embedded DuckDB database: {@code <workspace>/fidelis.duckdb}, with each import's rejects in
+ * The book (and its runs, overrides and assignments) in an embedded DuckDB database: {@code <workspace>/fidelis.duckdb}, with each import's rejects in
  * {@code <workspace>/rejects/import-<id>.csv}. One process at a time may open a workspace (DuckDB locks the file).
  *
  * <p>DuckDB's memory limit (beyond it DuckDB spills to {@code fidelis.duckdb.tmp} beside the database) defaults to 8GB
  * or half the machine's memory, whichever is less: a 1M-customer import took twice as long under 4GB. The system
  * property {@code fidelis.duckdb.memoryLimit} (e.g. {@code 2GB}) changes it.
  */
-public final class DuckDbBookStore implements BookStore {
+public final class DuckDbBookStore implements Store {
 
     /** The database file's name in the workspace. */
     public static final String DATABASE_FILE = "fidelis.duckdb";
@@ -42,12 +48,14 @@ public final class DuckDbBookStore implements BookStore {
     public static final String REJECTS_FOLDER = "rejects";
 
     private final DuckDBConnection connection;
+    private final Path workspace;
     private final Path rejectsDirectory;
     private final Clock clock;
 
-    private DuckDbBookStore(DuckDBConnection connection, Path rejectsDirectory, Clock clock) {
+    private DuckDbBookStore(DuckDBConnection connection, Path workspace, Clock clock) {
         this.connection = connection;
-        this.rejectsDirectory = rejectsDirectory;
+        this.workspace = workspace;
+        this.rejectsDirectory = workspace.resolve(REJECTS_FOLDER);
         this.clock = clock;
     }
 
@@ -80,7 +88,7 @@ public final class DuckDbBookStore implements BookStore {
             closeQuietly(connection);
             throw new StoreException("cannot prepare the database " + database + ": " + e.getMessage(), e);
         }
-        return new DuckDbBookStore(connection, workspace.resolve(REJECTS_FOLDER), clock);
+        return new DuckDbBookStore(connection, workspace, clock);
     }
 
     private static void configure(DuckDBConnection connection) throws SQLException {
@@ -178,6 +186,41 @@ public final class DuckDbBookStore implements BookStore {
         } catch (SQLException e) {
             throw new StoreException("cannot read the import log: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public Runs runs() {
+        return DuckDbRuns.of(this);
+    }
+
+    @Override
+    public RunSeries runSeries() {
+        return DuckDbRunSeries.of(this);
+    }
+
+    @Override
+    public Overrides overrides() {
+        return DuckDbOverrides.of(this);
+    }
+
+    @Override
+    public StrategyAssignments strategyAssignments() {
+        return DuckDbStrategyAssignments.of(this);
+    }
+
+    @Override
+    public Cohorts cohorts() {
+        return DuckDbCohorts.of(this);
+    }
+
+    @Override
+    public RunClasses runClasses() {
+        return DuckDbRunClasses.of(this);
+    }
+
+    @Override
+    public String location() {
+        return "the workspace " + workspace;
     }
 
     /** The connection that {@link DuckDbRuns} and {@link DuckDbOverrides} share with the book. */

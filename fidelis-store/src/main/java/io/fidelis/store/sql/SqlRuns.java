@@ -17,6 +17,7 @@ import io.fidelis.store.RunCounts;
 import io.fidelis.store.RunHeader;
 import io.fidelis.store.RunProvenance;
 import io.fidelis.store.RunResult;
+import io.fidelis.store.RunSeries;
 import io.fidelis.store.Runs;
 import io.fidelis.store.RunsSql;
 import io.fidelis.store.StoreException;
@@ -156,6 +157,27 @@ public abstract class SqlRuns implements Runs {
                     + "@" + policyVersion + ", not the run's " + provenance.asOf() + " under "
                     + provenance.policyLabel());
         }
+    }
+
+    /**
+     * Checks one customer's rows of a series (see {@link RunSeries#save}): one per run, all of that
+     * customer, each matching its run, after {@code previous}; returns the customer's id.
+     */
+    public static String checkSeries(List<RunSeries.Row> customer, List<RunProvenance> provenances, String previous) {
+        int runs = provenances.size();
+        if (customer.size() != runs) {
+            throw new IllegalArgumentException(
+                    customer.size() + " results for a customer, not one for each of the " + runs + " runs");
+        }
+        String id = customer.get(0).customerId();
+        for (int k = 0; k < runs; k++) {
+            RunSeries.Row row = customer.get(k);
+            if (!row.customerId().equals(id)) {
+                throw new IllegalArgumentException("the results of " + id + " include one of " + row.customerId());
+            }
+            check(id, row.asOf(), row.policyId(), row.policyVersion(), provenances.get(k), previous);
+        }
+        return id;
     }
 
     /** The columns of run_results in table order: features added later come last, whatever their enum order. */

@@ -1,6 +1,6 @@
 package io.fidelis.store.duckdb;
 
-import static io.fidelis.store.duckdb.FakeBook.customer;
+import static io.fidelis.store.FakeBook.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +9,7 @@ import io.fidelis.core.evaluation.ArmCounts;
 import io.fidelis.store.ArmAssignment;
 import io.fidelis.store.AssignmentSet;
 import io.fidelis.store.AssignmentSource;
+import io.fidelis.store.FakeBook;
 import io.fidelis.store.ImportRequest;
 import io.fidelis.store.NewAssignmentSet;
 import java.io.IOException;
