@@ -37,7 +37,7 @@ CREATE TABLE assignment_sets (
 );
 
 CREATE TABLE assignments (
-    set_id BIGINT NOT NULL REFERENCES assignment_sets (set_id),
+    set_id BIGINT NOT NULL REFERENCES assignment_sets (set_id) DEFERRABLE INITIALLY DEFERRED,
     customer_id VARCHAR COLLATE "C" NOT NULL,
     arm VARCHAR NOT NULL,
     assigned_on DATE,

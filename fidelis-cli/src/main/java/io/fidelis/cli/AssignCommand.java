@@ -25,12 +25,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -243,9 +241,7 @@ final class AssignCommand extends BookCommand {
         }
         try (Store book = openBook()) {
             StrategyAssignments store = book.strategyAssignments();
-            Set<String> customers = new HashSet<>();
-            book.forEachCustomer(c -> customers.add(c.id()));
-            AssignmentsFile.Read read = AssignmentsFile.read(importFile, customers::contains);
+            AssignmentsFile.Read read = AssignmentsFile.read(importFile, store.customerIds()::contains);
             read.warnings().forEach(w -> out.println("Warning: " + w));
             if (!read.valid()) {
                 out.printf(

@@ -235,10 +235,7 @@ public final class PostgresStore implements Store {
 
     @Override
     public StrategyAssignments strategyAssignments() {
-        throw new StoreException(
-                "strategies' assignments are not kept in PostgreSQL yet; assign and evaluate in a workspace"
-                        + " (leave out --db)",
-                null);
+        return new PostgresStrategyAssignments(pool);
     }
 
     @Override
