@@ -54,6 +54,19 @@ final class PostgresStaging extends StagingArea {
         }
     }
 
+    /** Temporary tables are never analysed by autovacuum: without statistics the rules' joins were planned blind. */
+    @Override
+    public void staged(Connection connection) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        for (StoredTable table : StoredTable.values()) {
+            tables.add(of(table));
+        }
+        tables.add(rejects());
+        try (Statement sql = connection.createStatement()) {
+            sql.execute("ANALYZE " + String.join(", ", tables));
+        }
+    }
+
     @Override
     public int threads() {
         return 1;

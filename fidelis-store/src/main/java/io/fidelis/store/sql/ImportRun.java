@@ -99,7 +99,9 @@ public final class ImportRun {
         }
 
         listener.step("checking keys and references");
+        staging.staged(connection);
         CrossRowRules.apply(connection, staging);
+        staging.staged(connection);
         long[] crossRowRejects = new long[StoredTable.values().length];
         long[] allRejects = new long[StoredTable.values().length];
         countRejects(crossRowRejects, allRejects);

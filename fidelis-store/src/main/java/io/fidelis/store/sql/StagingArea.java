@@ -69,6 +69,12 @@ public abstract class StagingArea {
     public abstract StagingSink sinkFor(Connection connection, SourceFile file, int index, LongConsumer linesRead)
             throws SQLException;
 
+    /**
+     * Called once the files are staged (before the cross-row rules) and again once those have run (before the merge):
+     * where a store tells its planner what the staging tables now hold.
+     */
+    public void staged(Connection connection) throws SQLException {}
+
     /** The DDL of every staging table, text columns followed by {@code collate}. */
     protected final List<String> createTables(String collate) {
         List<String> ddl = new ArrayList<>();
