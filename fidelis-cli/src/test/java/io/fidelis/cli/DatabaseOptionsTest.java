@@ -30,10 +30,13 @@ class DatabaseOptionsTest {
         Path config = temp.resolve("db.properties");
         Files.writeString(config, "db.url=jdbc:postgresql://127.0.0.1:1/fidelis?password=hunter2\ndb.user=fidelis\n");
 
-        Cli.Result result =
-                Cli.run("import", temp.toString(), "--db-config", config.toString(), "--workspace", temp.toString());
+        Path book = Files.createDirectories(temp.resolve("book"));
+        Files.writeString(book.resolve("customers.csv"), "customer_id\nC1\n");
 
-        assertThat(result.exit()).isEqualTo(Main.DATA_ERRORS);
+        Cli.Result result =
+                Cli.run("import", book.toString(), "--db-config", config.toString(), "--workspace", temp.toString());
+
+        assertThat(result.exit()).as(result.err()).isEqualTo(Main.DATA_ERRORS);
         assertThat(result.err())
                 .contains("cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:1/fidelis:")
                 .contains("FIDELIS_DB_PASSWORD")

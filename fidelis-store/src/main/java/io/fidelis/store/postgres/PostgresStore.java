@@ -54,6 +54,13 @@ import org.flywaydb.core.api.FlywayException;
  */
 public final class PostgresStore implements Store {
 
+    /**
+     * Memory an import's session may use for its staging tables and for each sort or hash of the cross-row rules and
+     * the merge (PostgreSQL's defaults, 8MB and 4MB, sent millions of rows through temporary files). The system
+     * property {@code fidelis.postgres.importMemory} (e.g. {@code 64MB}) changes it.
+     */
+    private final String importMemory;
+
     /** The advisory lock key that serialises imports: "fidelis" in ASCII. */
     static final long IMPORT_LOCK = 0x666964656c6973L;
 
@@ -62,8 +69,9 @@ public final class PostgresStore implements Store {
     private final Clock clock;
     private final PostgresRuns runs;
 
-    private PostgresStore(HikariDataSource pool, PostgresSettings settings, Clock clock) {
+    private PostgresStore(HikariDataSource pool, PostgresSettings settings, Clock clock, String importMemory) {
         this.pool = pool;
+        this.importMemory = importMemory;
         this.settings = settings;
         this.clock = clock;
         this.runs = new PostgresRuns(pool);
@@ -76,6 +84,7 @@ public final class PostgresStore implements Store {
 
     /** Opens the store; {@code clock} dates the import log. */
     public static PostgresStore open(PostgresSettings settings, Clock clock) {
+        String importMemory = importMemory();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(settings.url());
         if (settings.user() != null) {
@@ -90,6 +99,9 @@ public final class PostgresStore implements Store {
         // rows stream in chunks of this many inside a transaction (history scans, run exports)
         config.addDataSourceProperty("defaultRowFetchSize", "10000");
         config.addDataSourceProperty("ApplicationName", "fidelis");
+        // an import's staging tables are temporary, so they live in the session's temp buffers (8MB by default); this
+        // is memory taken only by sessions that use temporary tables, and only as they fill them
+        config.setConnectionInitSql("SET temp_buffers = '" + importMemory + "'");
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);
@@ -107,7 +119,7 @@ public final class PostgresStore implements Store {
             pool.close();
             throw new StoreException("cannot prepare the database " + settings.location() + ": " + e.getMessage(), e);
         }
-        return new PostgresStore(pool, settings, clock);
+        return new PostgresStore(pool, settings, clock, importMemory);
     }
 
     private static void migrate(HikariDataSource pool) {
@@ -142,15 +154,31 @@ public final class PostgresStore implements Store {
     public ImportResult importBook(ImportRequest request) throws IOException {
         try (Connection connection = pool.getConnection()) {
             lock(connection, "pg_advisory_lock");
+            try (Statement sql = connection.createStatement()) {
+                sql.execute("SET work_mem = '" + importMemory + "'");
+            }
             try {
                 return new ImportRun(connection, new PostgresStaging(), settings.rejectsDirectory(), request, clock)
                         .run();
             } finally {
+                try (Statement sql = connection.createStatement()) {
+                    sql.execute("RESET work_mem");
+                }
                 lock(connection, "pg_advisory_unlock");
             }
         } catch (SQLException e) {
             throw new StoreException("the import failed in the database: " + e.getMessage(), e);
         }
+    }
+
+    private static String importMemory() {
+        String memory =
+                System.getProperty("fidelis.postgres.importMemory", "256MB").strip();
+        if (!memory.matches("[0-9]+(kB|MB|GB)")) {
+            throw new StoreException(
+                    "fidelis.postgres.importMemory '" + memory + "' is not a size like 256MB (kB, MB or GB)", null);
+        }
+        return memory;
     }
 
     private static void lock(Connection connection, String function) throws SQLException {
