@@ -153,21 +153,32 @@ public final class PostgresStore implements Store {
     @Override
     public ImportResult importBook(ImportRequest request) throws IOException {
         try (Connection connection = pool.getConnection()) {
-            lock(connection, "pg_advisory_lock");
-            try (Statement sql = connection.createStatement()) {
-                sql.execute("SET work_mem = '" + importMemory + "'");
-            }
+            execute(connection, "SELECT pg_advisory_lock(" + IMPORT_LOCK + ")");
             try {
+                execute(connection, "SET work_mem = '" + importMemory + "'");
                 return new ImportRun(connection, new PostgresStaging(), settings.rejectsDirectory(), request, clock)
                         .run();
             } finally {
-                try (Statement sql = connection.createStatement()) {
-                    sql.execute("RESET work_mem");
-                }
-                lock(connection, "pg_advisory_unlock");
+                release(connection);
             }
         } catch (SQLException e) {
             throw new StoreException("the import failed in the database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Gives the import's connection back as it was; a session that cannot be reset is closed, which unlocks it. */
+    private void release(Connection connection) {
+        try {
+            execute(connection, "RESET work_mem");
+            execute(connection, "SELECT pg_advisory_unlock(" + IMPORT_LOCK + ")");
+        } catch (SQLException e) {
+            pool.evictConnection(connection);
+        }
+    }
+
+    private static void execute(Connection connection, String statement) throws SQLException {
+        try (Statement sql = connection.createStatement()) {
+            sql.execute(statement);
         }
     }
 
@@ -179,12 +190,6 @@ public final class PostgresStore implements Store {
                     "fidelis.postgres.importMemory '" + memory + "' is not a size like 256MB (kB, MB or GB)", null);
         }
         return memory;
-    }
-
-    private static void lock(Connection connection, String function) throws SQLException {
-        try (Statement sql = connection.createStatement()) {
-            sql.execute("SELECT " + function + "(" + IMPORT_LOCK + ")");
-        }
     }
 
     @Override
