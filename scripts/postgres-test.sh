@@ -6,7 +6,7 @@
 # Runs as root (initdb and the server run as the postgres user) or as any user that may run initdb.
 set -euo pipefail
 port="${FIDELIS_TEST_PG_PORT:-55432}"
-state="${TMPDIR:-/tmp}/fidelis-postgres-test.dir"
+state="${TMPDIR:-/tmp}/fidelis-postgres-test-$port.dir"
 
 pgbin() {
     for dir in /usr/lib/postgresql/*/bin; do
