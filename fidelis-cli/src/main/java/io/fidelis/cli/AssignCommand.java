@@ -13,9 +13,9 @@ import io.fidelis.store.AssignmentsFile;
 import io.fidelis.store.NewAssignmentSet;
 import io.fidelis.store.Reject;
 import io.fidelis.store.RunHeader;
-import io.fidelis.store.duckdb.DuckDbBookStore;
-import io.fidelis.store.duckdb.DuckDbRuns;
-import io.fidelis.store.duckdb.DuckDbStrategyAssignments;
+import io.fidelis.store.Runs;
+import io.fidelis.store.Store;
+import io.fidelis.store.StrategyAssignments;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -117,10 +117,10 @@ final class AssignCommand extends BookCommand {
     }
 
     private int randomise(PrintWriter out) {
-        try (DuckDbBookStore book = openBook()) {
-            DuckDbRuns runs = DuckDbRuns.of(book);
+        try (Store book = openBook()) {
+            Runs runs = book.runs();
             RunHeader run = run(runs);
-            DuckDbStrategyAssignments store = DuckDbStrategyAssignments.of(book);
+            StrategyAssignments store = book.strategyAssignments();
             refuseIfAssigned(store, List.of(strategyId));
             LocalDate date = run.provenance().asOf();
             Map<String, String> strata = new HashMap<>();
@@ -194,7 +194,7 @@ final class AssignCommand extends BookCommand {
         }
     }
 
-    private RunHeader run(DuckDbRuns runs) {
+    private RunHeader run(Runs runs) {
         if (runId != null) {
             RunHeader run = runs.run(runId)
                     .orElseThrow(() -> CommandFailure.data(
@@ -211,7 +211,7 @@ final class AssignCommand extends BookCommand {
                         + ": classify first (fidelis classify --as-of " + asOf + "), then assign"));
     }
 
-    private void refuseIfAssigned(DuckDbStrategyAssignments store, List<String> strategies) {
+    private void refuseIfAssigned(StrategyAssignments store, List<String> strategies) {
         if (replace) {
             return;
         }
@@ -239,8 +239,8 @@ final class AssignCommand extends BookCommand {
             throw CommandFailure.usage(
                     importFile + " is not a file" + (Files.exists(importFile) ? "" : " (it does not exist)"));
         }
-        try (DuckDbBookStore book = openBook()) {
-            DuckDbStrategyAssignments store = DuckDbStrategyAssignments.of(book);
+        try (Store book = openBook()) {
+            StrategyAssignments store = book.strategyAssignments();
             AssignmentsFile.Read read = AssignmentsFile.read(importFile, store.customerIds()::contains);
             read.warnings().forEach(w -> out.println("Warning: " + w));
             if (!read.valid()) {

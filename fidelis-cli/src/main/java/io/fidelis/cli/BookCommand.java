@@ -2,6 +2,7 @@ package io.fidelis.cli;
 
 import io.fidelis.core.domain.Table;
 import io.fidelis.store.BookStore;
+import io.fidelis.store.Store;
 import io.fidelis.store.StoreException;
 import io.fidelis.store.duckdb.DuckDbBookStore;
 import io.fidelis.store.policy.PolicyException;
@@ -10,10 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * What the commands that work on an imported book share: the {@code --workspace} option, opening the book, and
+ * What the commands that work on an imported book share: the {@code --workspace} and database options, opening the book, and
  * turning user errors into a one-line message and an exit code.
  */
 abstract class BookCommand implements Callable<Integer> {
@@ -27,6 +29,9 @@ abstract class BookCommand implements Callable<Integer> {
             defaultValue = "fidelis-workspace",
             description = "where the book is kept (default: ${DEFAULT-VALUE} in the current folder)")
     Path workspace;
+
+    @Mixin
+    DatabaseOptions database;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -57,17 +62,22 @@ abstract class BookCommand implements Callable<Integer> {
     /** Runs the command; throws {@link CommandFailure} for user errors. */
     abstract int execute(PrintWriter out, PrintWriter err) throws PolicyException;
 
-    /** Opens the workspace's book, which must hold customers; never creates a workspace. */
-    DuckDbBookStore openBook() {
-        if (!Files.isRegularFile(workspace.resolve(DuckDbBookStore.DATABASE_FILE))) {
+    /** Opens the book (the workspace's, or the database's), which must hold customers; never creates a workspace. */
+    Store openBook() {
+        if (!database.isServer() && !Files.isRegularFile(workspace.resolve(DuckDbBookStore.DATABASE_FILE))) {
             throw CommandFailure.data("the workspace " + workspace + " holds no book; " + IMPORT_FIRST);
         }
-        DuckDbBookStore book = DuckDbBookStore.open(workspace);
+        Store book = database.open(workspace);
         if (customers(book) == 0) {
             book.close();
-            throw CommandFailure.data("the book in " + workspace + " has no customers; " + IMPORT_FIRST);
+            throw CommandFailure.data("the book in " + where(book) + " has no customers; " + IMPORT_FIRST);
         }
         return book;
+    }
+
+    /** Where the book is, for messages: the workspace, or the database's URL. */
+    Object where(Store book) {
+        return database.isServer() ? book.location() : workspace;
     }
 
     static long customers(BookStore book) {

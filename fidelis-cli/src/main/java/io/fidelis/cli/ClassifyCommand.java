@@ -9,10 +9,8 @@ import io.fidelis.store.RecordedOverride;
 import io.fidelis.store.RunCounts;
 import io.fidelis.store.RunHeader;
 import io.fidelis.store.RunProvenance;
-import io.fidelis.store.duckdb.DuckDbBookStore;
-import io.fidelis.store.duckdb.DuckDbOverrides;
-import io.fidelis.store.duckdb.DuckDbRunSeries;
-import io.fidelis.store.duckdb.DuckDbRuns;
+import io.fidelis.store.Runs;
+import io.fidelis.store.Store;
 import io.fidelis.store.policy.PolicyException;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -106,14 +104,14 @@ final class ClassifyCommand extends BookCommand {
     int execute(PrintWriter out, PrintWriter err) throws PolicyException {
         List<LocalDate> series = seriesDates();
         PolicyOption.Loaded loaded = policy.load();
-        try (DuckDbBookStore book = openBook()) {
+        try (Store book = openBook()) {
             if (series != null) {
                 return printSeries(out, book, loaded, series);
             }
             long started = System.nanoTime();
             RunHeader run = classify(book, loaded, asOf);
             double seconds = (System.nanoTime() - started) / 1e9;
-            RunCounts counts = DuckDbRuns.of(book).counts(run.runId());
+            RunCounts counts = book.runs().counts(run.runId());
             RunReport.header(out, run);
             out.println();
             RunReport.tierByStage(out, counts);
@@ -159,11 +157,11 @@ final class ClassifyCommand extends BookCommand {
     }
 
     /** Classifies the series and prints its runs' shared provenance and trend table. */
-    private int printSeries(PrintWriter out, DuckDbBookStore book, PolicyOption.Loaded loaded, List<LocalDate> dates) {
+    private int printSeries(PrintWriter out, Store book, PolicyOption.Loaded loaded, List<LocalDate> dates) {
         long started = System.nanoTime();
         List<RunHeader> runs = classifySeries(book, loaded, dates);
         double seconds = (System.nanoTime() - started) / 1e9;
-        DuckDbRuns stored = DuckDbRuns.of(book);
+        Runs stored = book.runs();
         List<RunCounts> counts = new ArrayList<>(runs.size());
         for (RunHeader run : runs) {
             counts.add(stored.counts(run.runId()));
@@ -186,10 +184,10 @@ final class ClassifyCommand extends BookCommand {
     }
 
     /** Classifies the book at each month-end of {@code dates} into one new run each, with a progress bar. */
-    static List<RunHeader> classifySeries(DuckDbBookStore book, PolicyOption.Loaded loaded, List<LocalDate> dates) {
+    static List<RunHeader> classifySeries(Store book, PolicyOption.Loaded loaded, List<LocalDate> dates) {
         Policy policy = loaded.policy();
         Map<String, List<ManualOverride>> overrides = new HashMap<>();
-        for (RecordedOverride recorded : DuckDbOverrides.of(book).all()) {
+        for (RecordedOverride recorded : book.overrides().all()) {
             overrides
                     .computeIfAbsent(recorded.override().customerId(), id -> new ArrayList<>())
                     .add(recorded.override());
@@ -209,7 +207,7 @@ final class ClassifyCommand extends BookCommand {
                     createdAt));
         }
         MonthlySeries series = new MonthlySeries(new Classifier(policy), dates);
-        ClassifySeries classify = new ClassifySeries(book, DuckDbRunSeries.of(book), series, overrides, workers());
+        ClassifySeries classify = new ClassifySeries(book, book.runSeries(), series, overrides, workers());
         try (ProgressBar bar = progressBar("classify " + dates.size() + " dates", customers(book))) {
             List<RunHeader> runs = classify.run(provenances, bar::stepTo);
             bar.stepTo(runs.get(0).customers());
@@ -218,10 +216,10 @@ final class ClassifyCommand extends BookCommand {
     }
 
     /** Classifies the book as of {@code asOf} into a new run, with a progress bar on stderr. */
-    static RunHeader classify(DuckDbBookStore book, PolicyOption.Loaded loaded, LocalDate asOf) {
-        DuckDbRuns runs = DuckDbRuns.of(book);
-        DatedClassifier evaluation = new DatedClassifier(
-                loaded.policy(), asOf, DuckDbOverrides.of(book).inForce(asOf));
+    static RunHeader classify(Store book, PolicyOption.Loaded loaded, LocalDate asOf) {
+        Runs runs = book.runs();
+        DatedClassifier evaluation =
+                new DatedClassifier(loaded.policy(), asOf, book.overrides().inForce(asOf));
         RunProvenance provenance = new RunProvenance(
                 loaded.policy().id(),
                 loaded.policy().version(),

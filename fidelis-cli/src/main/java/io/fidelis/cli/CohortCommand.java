@@ -3,12 +3,11 @@ package io.fidelis.cli;
 import io.fidelis.core.evaluation.CohortStanding;
 import io.fidelis.core.policy.Stage;
 import io.fidelis.core.policy.Tier;
+import io.fidelis.store.RunClasses;
 import io.fidelis.store.RunCounts;
 import io.fidelis.store.RunHeader;
-import io.fidelis.store.duckdb.DuckDbBookStore;
-import io.fidelis.store.duckdb.DuckDbCohorts;
-import io.fidelis.store.duckdb.DuckDbRunClasses;
-import io.fidelis.store.duckdb.DuckDbRuns;
+import io.fidelis.store.Runs;
+import io.fidelis.store.Store;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -73,8 +72,8 @@ final class CohortCommand extends BookCommand {
         if (at.isEmpty() && runIds.isEmpty()) {
             throw CommandFailure.usage("give the run to look at with --at DATE (or --run ID)");
         }
-        try (DuckDbBookStore book = openBook()) {
-            DuckDbRuns runs = DuckDbRuns.of(book);
+        try (Store book = openBook()) {
+            Runs runs = book.runs();
             List<RunHeader> looked = new ArrayList<>();
             for (LocalDate date : at) {
                 looked.add(StoredRuns.asOf(runs, workspace, date));
@@ -82,9 +81,8 @@ final class CohortCommand extends BookCommand {
             for (long runId : runIds) {
                 looked.add(StoredRuns.byId(runs, workspace, runId));
             }
-            Set<String> members = DuckDbCohorts.of(book)
-                    .startedBetween(onboardedFrom, onboardedTo)
-                    .keySet();
+            Set<String> members =
+                    book.cohorts().startedBetween(onboardedFrom, onboardedTo).keySet();
             out.printf(
                     Locale.ROOT,
                     "Cohort 客户群: %,d customers whose relationship started from %s to %s%n",
@@ -95,7 +93,7 @@ final class CohortCommand extends BookCommand {
                 out.println("No customer of the book started then: nothing to show.");
                 return Main.OK;
             }
-            DuckDbRunClasses classes = DuckDbRunClasses.of(book);
+            RunClasses classes = book.runClasses();
             for (RunHeader run : looked) {
                 LocalDate asOf = run.provenance().asOf();
                 CohortStanding.Counter counter = CohortStanding.counting(asOf, members);

@@ -5,8 +5,8 @@ import io.fidelis.core.evaluation.Consistency;
 import io.fidelis.core.evaluation.Estimate;
 import io.fidelis.core.evaluation.EstimationSettings;
 import io.fidelis.store.RunHeader;
-import io.fidelis.store.duckdb.DuckDbBookStore;
-import io.fidelis.store.duckdb.DuckDbRuns;
+import io.fidelis.store.Runs;
+import io.fidelis.store.Store;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -68,8 +68,8 @@ final class ConsistencyCommand extends BookCommand {
         if (!(gap >= 0 && gap <= 1) || minGroup < 1) {
             throw CommandFailure.usage("--gap takes a share from 0 to 1 and --min-group a whole number from 1");
         }
-        try (DuckDbBookStore book = openBook()) {
-            DuckDbRuns runs = DuckDbRuns.of(book);
+        try (Store book = openBook()) {
+            Runs runs = book.runs();
             RunHeader run =
                     runId != null ? StoredRuns.byId(runs, workspace, runId) : StoredRuns.asOf(runs, workspace, asOf);
             Map<String, Map<String, String>> segments = new HashMap<>();

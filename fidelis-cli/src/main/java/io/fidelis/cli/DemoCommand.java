@@ -6,6 +6,7 @@ import io.fidelis.generator.GeneratorSettings;
 import io.fidelis.generator.Truth;
 import io.fidelis.store.RunHeader;
 import io.fidelis.store.RunResult;
+import io.fidelis.store.Runs;
 import io.fidelis.store.duckdb.DuckDbBookStore;
 import io.fidelis.store.duckdb.DuckDbRuns;
 import java.io.IOException;
@@ -228,7 +229,7 @@ final class DemoCommand implements Callable<Integer> {
         Map<String, String> firstOfKind = new LinkedHashMap<>();
         long[] counts = new long[3];
         try (DuckDbBookStore store = DuckDbBookStore.open(workspace)) {
-            DuckDbRuns runs = DuckDbRuns.of(store);
+            Runs runs = DuckDbRuns.of(store);
             RunHeader run = runs.latest(asOf).orElseThrow();
             runs.forEachResult(run.runId(), result -> {
                 String kind = kind(result);

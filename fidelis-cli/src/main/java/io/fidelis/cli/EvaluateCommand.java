@@ -1,9 +1,7 @@
 package io.fidelis.cli;
 
 import io.fidelis.core.evaluation.EstimationSettings;
-import io.fidelis.store.duckdb.DuckDbBookStore;
-import io.fidelis.store.duckdb.DuckDbRuns;
-import io.fidelis.store.duckdb.DuckDbStrategyAssignments;
+import io.fidelis.store.Store;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -78,9 +76,8 @@ final class EvaluateCommand extends BookCommand {
         if (minGroup < 1) {
             throw CommandFailure.usage("--min-group must be 1 or more, not " + minGroup);
         }
-        try (DuckDbBookStore book = openBook()) {
-            EvaluateStrategy.Result result = new EvaluateStrategy(
-                            book, DuckDbRuns.of(book), DuckDbStrategyAssignments.of(book))
+        try (Store book = openBook()) {
+            EvaluateStrategy.Result result = new EvaluateStrategy(book, book.runs(), book.strategyAssignments())
                     .evaluate(strategyId, start, beforeMonths, afterMonths, EstimationSettings.of(minGroup));
             EvaluationReport report = new EvaluationReport(result);
             EvaluationJson writer = new EvaluationJson(report);

@@ -4,8 +4,7 @@ import io.fidelis.core.classification.Classification;
 import io.fidelis.core.classification.DatedClassifier;
 import io.fidelis.core.classification.Language;
 import io.fidelis.core.domain.CustomerHistory;
-import io.fidelis.store.duckdb.DuckDbBookStore;
-import io.fidelis.store.duckdb.DuckDbOverrides;
+import io.fidelis.store.Store;
 import io.fidelis.store.policy.PolicyException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -57,14 +56,12 @@ final class ExplainCommand extends BookCommand {
     @Override
     int execute(PrintWriter out, PrintWriter err) throws PolicyException {
         PolicyOption.Loaded loaded = policy.load();
-        try (DuckDbBookStore book = openBook()) {
+        try (Store book = openBook()) {
             CustomerHistory history = book.history(customerId)
                     .orElseThrow(() -> CommandFailure.data("no customer '" + customerId + "' in the book in "
-                            + workspace + " (ids are case-sensitive)"));
+                            + where(book) + " (ids are case-sensitive)"));
             DatedClassifier evaluation = new DatedClassifier(
-                    loaded.policy(),
-                    asOf,
-                    Map.of(customerId, DuckDbOverrides.of(book).of(customerId)));
+                    loaded.policy(), asOf, Map.of(customerId, book.overrides().of(customerId)));
             Classification classification = evaluation.classify(history);
             Explanation explanation = new Explanation(
                     classification, history.customer(), loaded, book.inputFingerprint(), evaluation.priors());

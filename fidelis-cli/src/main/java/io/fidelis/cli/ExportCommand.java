@@ -1,8 +1,8 @@
 package io.fidelis.cli;
 
 import io.fidelis.store.RunHeader;
-import io.fidelis.store.duckdb.DuckDbBookStore;
-import io.fidelis.store.duckdb.DuckDbRuns;
+import io.fidelis.store.Runs;
+import io.fidelis.store.Store;
 import io.fidelis.store.policy.PolicyException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -87,8 +87,8 @@ final class ExportCommand extends BookCommand {
             throw CommandFailure.usage("--out " + out + " is a folder; give a file name");
         }
         PolicyOption.Loaded loaded = runId == null ? policy.load() : null;
-        try (DuckDbBookStore book = openBook()) {
-            DuckDbRuns runs = DuckDbRuns.of(book);
+        try (Store book = openBook()) {
+            Runs runs = book.runs();
             RunHeader run = runId != null ? stored(runs) : latestOrNew(book, runs, loaded, err);
             RunExport export = new RunExport(runs, run);
             long customers;
@@ -110,7 +110,7 @@ final class ExportCommand extends BookCommand {
         }
     }
 
-    private RunHeader stored(DuckDbRuns runs) {
+    private RunHeader stored(Runs runs) {
         RunHeader run = runs.run(runId)
                 .orElseThrow(() -> CommandFailure.data(
                         "no run " + runId + " in " + workspace + "; classify first: fidelis classify --as-of DATE"));
@@ -121,7 +121,7 @@ final class ExportCommand extends BookCommand {
         return run;
     }
 
-    private RunHeader latestOrNew(DuckDbBookStore book, DuckDbRuns runs, PolicyOption.Loaded loaded, PrintWriter err) {
+    private RunHeader latestOrNew(Store book, Runs runs, PolicyOption.Loaded loaded, PrintWriter err) {
         Optional<RunHeader> latest = runs.latest(asOf, loaded.sha256(), book.inputFingerprint());
         if (latest.isPresent()) {
             return latest.get();

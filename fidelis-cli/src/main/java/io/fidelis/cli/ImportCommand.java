@@ -10,7 +10,6 @@ import io.fidelis.store.Reject;
 import io.fidelis.store.SourceFile;
 import io.fidelis.store.StoreException;
 import io.fidelis.store.TableImport;
-import io.fidelis.store.duckdb.DuckDbBookStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -25,6 +24,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -52,6 +52,9 @@ final class ImportCommand implements Callable<Integer> {
             defaultValue = "fidelis-workspace",
             description = "where the book is kept (default: ${DEFAULT-VALUE} in the current folder)")
     Path workspace;
+
+    @Mixin
+    DatabaseOptions database;
 
     @Option(
             names = "--max-errors",
@@ -97,7 +100,7 @@ final class ImportCommand implements Callable<Integer> {
             err.println("fidelis import: cannot list " + folder + ": " + e.getMessage());
             return Main.USAGE;
         }
-        try (BookStore store = DuckDbBookStore.open(workspace);
+        try (BookStore store = database.open(workspace);
                 Progress progress = new Progress()) {
             ImportResult result = store.importBook(new ImportRequest(book, maxErrors, progress));
             progress.close();

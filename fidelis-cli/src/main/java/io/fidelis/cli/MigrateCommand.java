@@ -13,9 +13,8 @@ import io.fidelis.core.policy.Tier;
 import io.fidelis.store.RunClasses;
 import io.fidelis.store.RunHeader;
 import io.fidelis.store.RunProvenance;
-import io.fidelis.store.duckdb.DuckDbBookStore;
-import io.fidelis.store.duckdb.DuckDbRunClasses;
-import io.fidelis.store.duckdb.DuckDbRuns;
+import io.fidelis.store.Runs;
+import io.fidelis.store.Store;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -99,8 +98,8 @@ final class MigrateCommand extends BookCommand {
         if ((toRun == null) == (to == null)) {
             throw CommandFailure.usage("give the second run with either --to-run ID or --to DATE");
         }
-        try (DuckDbBookStore book = openBook()) {
-            DuckDbRuns runs = DuckDbRuns.of(book);
+        try (Store book = openBook()) {
+            Runs runs = book.runs();
             RunHeader first = fromRun != null
                     ? StoredRuns.byId(runs, workspace, fromRun)
                     : StoredRuns.asOf(runs, workspace, from);
@@ -112,7 +111,7 @@ final class MigrateCommand extends BookCommand {
                 throw CommandFailure.usage(StoredRuns.describe(first) + " is after " + StoredRuns.describe(second)
                         + "; give the earlier run first");
             }
-            RunClasses classes = DuckDbRunClasses.of(book);
+            RunClasses classes = book.runClasses();
             MigrationMatrix matrix = MigrationMatrix.between(
                     firstDate, classOf(classes, first), secondDate, classOf(classes, second), order());
             if (json) {

@@ -14,7 +14,7 @@ import io.fidelis.predict.Observation;
 import io.fidelis.predict.Outcome;
 import io.fidelis.predict.Snapshot;
 import io.fidelis.predict.StoredModel;
-import io.fidelis.store.duckdb.DuckDbBookStore;
+import io.fidelis.store.Store;
 import io.fidelis.store.policy.PolicyException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -88,7 +88,7 @@ final class ModelCommand implements Runnable {
             PolicyOption.Loaded loaded = policy.load();
             Policy rules = loaded.policy();
             ChurnModels.Fitted fitted;
-            try (DuckDbBookStore book = openBook()) {
+            try (Store book = openBook()) {
                 PredictionBook.Series series = PredictionBook.series(
                         book, rules, ChurnModels.firstSnapshot(asOf), asOf, ChurnModels.HORIZON_MONTHS, outcome);
                 ChurnModels.Inputs inputs = new ChurnModels.Inputs(
@@ -231,7 +231,7 @@ final class ModelCommand implements Runnable {
             LocalDate from = YearMonth.from(asOf)
                     .minusMonths(2L * ChurnModels.HORIZON_MONTHS)
                     .atEndOfMonth();
-            try (DuckDbBookStore book = openBook()) {
+            try (Store book = openBook()) {
                 return Outcomes.of(
                         PredictionBook.series(book, rules, from, asOf, ChurnModels.HORIZON_MONTHS, outcome), outcome);
             }
@@ -279,7 +279,7 @@ final class ModelCommand implements Runnable {
             }
             PredictionBook.Series series;
             Outcome outcome = PredictionBook.outcome(model);
-            try (DuckDbBookStore book = openBook()) {
+            try (Store book = openBook()) {
                 series = PredictionBook.series(
                         book, policy.load().policy(), from, asOf, ChurnModels.HORIZON_MONTHS, outcome);
             }

@@ -5,8 +5,7 @@ import io.fidelis.core.domain.Coded;
 import io.fidelis.core.policy.Stage;
 import io.fidelis.core.policy.Tier;
 import io.fidelis.store.RecordedOverride;
-import io.fidelis.store.duckdb.DuckDbBookStore;
-import io.fidelis.store.duckdb.DuckDbOverrides;
+import io.fidelis.store.Store;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -87,12 +86,12 @@ final class OverrideCommand extends BookCommand {
             return list(out);
         }
         ManualOverride override = override();
-        try (DuckDbBookStore book = openBook()) {
+        try (Store book = openBook()) {
             if (book.history(customerId).isEmpty()) {
                 throw CommandFailure.data(
-                        "no customer '" + customerId + "' in the book in " + workspace + " (ids are case-sensitive)");
+                        "no customer '" + customerId + "' in the book in " + where(book) + " (ids are case-sensitive)");
             }
-            RecordedOverride recorded = DuckDbOverrides.of(book).record(override, Instant.now());
+            RecordedOverride recorded = book.overrides().record(override, Instant.now());
             out.printf(
                     "Override %d recorded: %s %s, %s until %s (exclusive), by %s: %s%n",
                     recorded.overrideId(),
@@ -124,8 +123,8 @@ final class OverrideCommand extends BookCommand {
 
     private int list(PrintWriter out) {
         LocalDate on = asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
-        try (DuckDbBookStore book = openBook()) {
-            List<RecordedOverride> all = DuckDbOverrides.of(book).all();
+        try (Store book = openBook()) {
+            List<RecordedOverride> all = book.overrides().all();
             List<RecordedOverride> shown = customerId == null
                     ? all
                     : all.stream()

@@ -7,10 +7,9 @@ import io.fidelis.store.AssignmentSet;
 import io.fidelis.store.RunClasses;
 import io.fidelis.store.RunCounts;
 import io.fidelis.store.RunHeader;
-import io.fidelis.store.duckdb.DuckDbBookStore;
-import io.fidelis.store.duckdb.DuckDbRunClasses;
-import io.fidelis.store.duckdb.DuckDbRuns;
-import io.fidelis.store.duckdb.DuckDbStrategyAssignments;
+import io.fidelis.store.Runs;
+import io.fidelis.store.Store;
+import io.fidelis.store.StrategyAssignments;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -96,7 +95,7 @@ final class ReportCommand extends BookCommand {
 
     @Override
     int execute(PrintWriter stdout, PrintWriter err) {
-        try (DuckDbBookStore book = openBook()) {
+        try (Store book = openBook()) {
             Data data = collect(book);
             try {
                 Files.createDirectories(out);
@@ -112,8 +111,8 @@ final class ReportCommand extends BookCommand {
         }
     }
 
-    private Data collect(DuckDbBookStore book) {
-        DuckDbRuns runs = DuckDbRuns.of(book);
+    private Data collect(Store book) {
+        Runs runs = book.runs();
         List<RunHeader> all = runs.runs();
         if (all.isEmpty()) {
             throw CommandFailure.data("no run in " + workspace + "; classify first: fidelis classify --as-of DATE"
@@ -141,7 +140,7 @@ final class ReportCommand extends BookCommand {
         Optional<RunHeader> yearBefore = runs.latest(runDate.minusYears(1));
         MigrationMatrix migration = null;
         if (yearBefore.isPresent() && yearBefore.get().runId() != run.runId()) {
-            RunClasses classes = DuckDbRunClasses.of(book);
+            RunClasses classes = book.runClasses();
             migration = MigrationMatrix.between(
                     yearBefore.get().provenance().asOf(),
                     tiers(classes, yearBefore.get()),
@@ -168,8 +167,8 @@ final class ReportCommand extends BookCommand {
     }
 
     /** Each strategy's current assignments evaluated as {@code fidelis evaluate} does, from the day assigned. */
-    private static List<StrategyEvaluation> evaluations(DuckDbBookStore book, DuckDbRuns runs) {
-        DuckDbStrategyAssignments assignments = DuckDbStrategyAssignments.of(book);
+    private static List<StrategyEvaluation> evaluations(Store book, Runs runs) {
+        StrategyAssignments assignments = book.strategyAssignments();
         Map<String, AssignmentSet> current = new LinkedHashMap<>();
         assignments.sets().forEach(set -> current.put(set.strategyId(), set));
         List<StrategyEvaluation> evaluations = new ArrayList<>();

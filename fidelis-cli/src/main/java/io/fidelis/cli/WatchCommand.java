@@ -13,7 +13,7 @@ import io.fidelis.predict.ScoreContribution;
 import io.fidelis.predict.ScoreReasons;
 import io.fidelis.predict.Snapshot;
 import io.fidelis.predict.StoredModel;
-import io.fidelis.store.duckdb.DuckDbBookStore;
+import io.fidelis.store.Store;
 import io.fidelis.store.policy.PolicyException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -81,7 +81,7 @@ final class WatchCommand extends BookCommand {
         Policy rules = policy.load().policy();
         LocalDate previous = YearMonth.from(asOf).minusMonths(1).atEndOfMonth();
         PredictionBook.Series series;
-        try (DuckDbBookStore book = openBook()) {
+        try (Store book = openBook()) {
             series = PredictionBook.series(book, rules, previous, asOf, ChurnModels.HORIZON_MONTHS, outcome);
         }
         Map<String, Double> before = new HashMap<>();

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The lender's book as loaded so far: what every store (the embedded DuckDB one, later PostgreSQL) offers. A store
+ * The lender's book as loaded so far: what every store (the embedded DuckDB one, PostgreSQL) offers. A store
  * is opened on a workspace, creates its schema if needed, and is closed after use.
  *
  * <p>Import semantics, the same for every store:

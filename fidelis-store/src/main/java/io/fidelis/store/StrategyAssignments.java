@@ -3,6 +3,7 @@ package io.fidelis.store;
 import io.fidelis.core.evaluation.ArmCounts;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.function.Consumer;
 
@@ -33,6 +34,9 @@ public interface StrategyAssignments {
 
     /** The strategy's current set: the latest stored. */
     Optional<AssignmentSet> current(String strategyId);
+
+    /** The ids of the book's customers, to check a file of assignments against. */
+    Set<String> customerIds();
 
     /** Every set, oldest first. */
     List<AssignmentSet> sets();

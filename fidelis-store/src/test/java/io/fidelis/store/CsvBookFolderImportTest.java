@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fidelis.core.domain.CustomerHistory;
 import io.fidelis.core.domain.Table;
-import io.fidelis.store.duckdb.DuckDbBookStore;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +16,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Imports of real CSV folders, through the contract reader, into the DuckDB store. */
+/** Imports of real CSV folders, through the contract reader, into each store. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class CsvBookFolderImportTest {
+
+    @Parameter
+    StoreKind kind;
+
+    private StoreFixture fixture;
 
     @TempDir
     Path temp;
@@ -28,12 +37,18 @@ class CsvBookFolderImportTest {
 
     @BeforeEach
     void openStore() {
-        store = DuckDbBookStore.open(temp.resolve("workspace"));
+        fixture = kind.newFixture();
+        store = fixture.open(temp.resolve("workspace"));
     }
 
     @AfterEach
     void closeStore() {
-        store.close();
+        if (store != null) {
+            store.close();
+        }
+        if (fixture != null) {
+            fixture.close();
+        }
     }
 
     private Path september() throws IOException {

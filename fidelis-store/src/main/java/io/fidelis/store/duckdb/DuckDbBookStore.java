@@ -3,25 +3,29 @@ package io.fidelis.store.duckdb;
 import io.fidelis.core.domain.Customer;
 import io.fidelis.core.domain.CustomerHistory;
 import io.fidelis.core.domain.Table;
-import io.fidelis.store.BookStore;
+import io.fidelis.store.Cohorts;
 import io.fidelis.store.ImportLogEntry;
 import io.fidelis.store.ImportRequest;
 import io.fidelis.store.ImportResult;
-import io.fidelis.store.ImportStatus;
+import io.fidelis.store.Overrides;
+import io.fidelis.store.RunClasses;
+import io.fidelis.store.RunSeries;
+import io.fidelis.store.Runs;
+import io.fidelis.store.Store;
 import io.fidelis.store.StoreException;
+import io.fidelis.store.StrategyAssignments;
+import io.fidelis.store.sql.Histories;
+import io.fidelis.store.sql.ImportLog;
+import io.fidelis.store.sql.ImportRun;
+import io.fidelis.store.sql.StoredTable;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,14 +33,14 @@ import java.util.function.Consumer;
 import org.duckdb.DuckDBConnection;
 
 /**
- * The book in an embedded DuckDB database: {@code <workspace>/fidelis.duckdb}, with each import's rejects in
+ * The book (and its runs, overrides and assignments) in an embedded DuckDB database: {@code <workspace>/fidelis.duckdb}, with each import's rejects in
  * {@code <workspace>/rejects/import-<id>.csv}. One process at a time may open a workspace (DuckDB locks the file).
  *
  * <p>DuckDB's memory limit (beyond it DuckDB spills to {@code fidelis.duckdb.tmp} beside the database) defaults to 8GB
  * or half the machine's memory, whichever is less: a 1M-customer import took twice as long under 4GB. The system
  * property {@code fidelis.duckdb.memoryLimit} (e.g. {@code 2GB}) changes it.
  */
-public final class DuckDbBookStore implements BookStore {
+public final class DuckDbBookStore implements Store {
 
     /** The database file's name in the workspace. */
     public static final String DATABASE_FILE = "fidelis.duckdb";
@@ -44,12 +48,14 @@ public final class DuckDbBookStore implements BookStore {
     public static final String REJECTS_FOLDER = "rejects";
 
     private final DuckDBConnection connection;
+    private final Path workspace;
     private final Path rejectsDirectory;
     private final Clock clock;
 
-    private DuckDbBookStore(DuckDBConnection connection, Path rejectsDirectory, Clock clock) {
+    private DuckDbBookStore(DuckDBConnection connection, Path workspace, Clock clock) {
         this.connection = connection;
-        this.rejectsDirectory = rejectsDirectory;
+        this.workspace = workspace;
+        this.rejectsDirectory = workspace.resolve(REJECTS_FOLDER);
         this.clock = clock;
     }
 
@@ -82,7 +88,7 @@ public final class DuckDbBookStore implements BookStore {
             closeQuietly(connection);
             throw new StoreException("cannot prepare the database " + database + ": " + e.getMessage(), e);
         }
-        return new DuckDbBookStore(connection, workspace.resolve(REJECTS_FOLDER), clock);
+        return new DuckDbBookStore(connection, workspace, clock);
     }
 
     private static void configure(DuckDBConnection connection) throws SQLException {
@@ -117,7 +123,7 @@ public final class DuckDbBookStore implements BookStore {
     @Override
     public ImportResult importBook(ImportRequest request) throws IOException {
         try {
-            return new ImportRun(connection, rejectsDirectory, request, clock).run();
+            return new ImportRun(connection, new Staging(), rejectsDirectory, request, clock).run();
         } catch (SQLException e) {
             throw new StoreException("the import failed in the database: " + e.getMessage(), e);
         }
@@ -125,18 +131,11 @@ public final class DuckDbBookStore implements BookStore {
 
     @Override
     public Map<Table, Long> counts() {
-        Map<Table, Long> counts = new EnumMap<>(Table.class);
-        try (Statement sql = connection.createStatement()) {
-            for (StoredTable table : StoredTable.values()) {
-                try (ResultSet row = sql.executeQuery("SELECT COUNT(*) FROM " + table.tableName())) {
-                    row.next();
-                    counts.put(table.table, row.getLong(1));
-                }
-            }
+        try {
+            return StoredTable.count(connection);
         } catch (SQLException e) {
             throw new StoreException("cannot count the book's rows: " + e.getMessage(), e);
         }
-        return counts;
     }
 
     @Override
@@ -147,7 +146,7 @@ public final class DuckDbBookStore implements BookStore {
     /** The same, reading {@code batchSize} customers' records at a time (tests cross batch edges with small ones). */
     void forEachHistory(int batchSize, Consumer<CustomerHistory> consumer) {
         try {
-            Histories.forEach(connection, batchSize, consumer);
+            Histories.forEach(connection::duplicate, batchSize, consumer);
         } catch (SQLException e) {
             throw new StoreException("cannot read the customer histories: " + e.getMessage(), e);
         }
@@ -156,7 +155,7 @@ public final class DuckDbBookStore implements BookStore {
     @Override
     public Optional<CustomerHistory> history(String customerId) {
         try {
-            return Histories.one(connection, customerId);
+            return Histories.one(connection::duplicate, customerId);
         } catch (SQLException e) {
             throw new StoreException("cannot read the history of customer " + customerId + ": " + e.getMessage(), e);
         }
@@ -165,7 +164,7 @@ public final class DuckDbBookStore implements BookStore {
     @Override
     public void forEachCustomer(Consumer<Customer> consumer) {
         try {
-            Histories.forEachCustomer(connection, consumer);
+            Histories.forEachCustomer(connection::duplicate, consumer);
         } catch (SQLException e) {
             throw new StoreException("cannot read the customers: " + e.getMessage(), e);
         }
@@ -182,27 +181,46 @@ public final class DuckDbBookStore implements BookStore {
 
     @Override
     public List<ImportLogEntry> imports() {
-        List<ImportLogEntry> entries = new ArrayList<>();
-        try (Statement sql = connection.createStatement();
-                ResultSet rows = sql.executeQuery(
-                        "SELECT import_id, imported_at, source, status, rows_read, rows_rejected, rows_inserted,"
-                                + " rows_updated, fingerprint FROM import_log ORDER BY import_id")) {
-            while (rows.next()) {
-                entries.add(new ImportLogEntry(
-                        rows.getLong(1),
-                        rows.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC),
-                        rows.getString(3),
-                        ImportStatus.valueOf(rows.getString(4)),
-                        rows.getLong(5),
-                        rows.getLong(6),
-                        rows.getLong(7),
-                        rows.getLong(8),
-                        rows.getString(9)));
-            }
+        try {
+            return ImportLog.entries(connection);
         } catch (SQLException e) {
             throw new StoreException("cannot read the import log: " + e.getMessage(), e);
         }
-        return entries;
+    }
+
+    @Override
+    public Runs runs() {
+        return DuckDbRuns.of(this);
+    }
+
+    @Override
+    public RunSeries runSeries() {
+        return DuckDbRunSeries.of(this);
+    }
+
+    @Override
+    public Overrides overrides() {
+        return DuckDbOverrides.of(this);
+    }
+
+    @Override
+    public StrategyAssignments strategyAssignments() {
+        return DuckDbStrategyAssignments.of(this);
+    }
+
+    @Override
+    public Cohorts cohorts() {
+        return DuckDbCohorts.of(this);
+    }
+
+    @Override
+    public RunClasses runClasses() {
+        return DuckDbRunClasses.of(this);
+    }
+
+    @Override
+    public String location() {
+        return "the workspace " + workspace;
     }
 
     /** The connection that {@link DuckDbRuns} and {@link DuckDbOverrides} share with the book. */

@@ -1,54 +1,16 @@
 package io.fidelis.store.duckdb;
 
-import io.fidelis.store.Cohorts;
-import io.fidelis.store.StoreException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.LocalDate;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import org.duckdb.DuckDBConnection;
+import io.fidelis.store.sql.SqlCohorts;
 
-/** {@link Cohorts} of the book in the workspace's DuckDB database. */
-public final class DuckDbCohorts implements Cohorts {
+/** {@link io.fidelis.store.Cohorts} of the book in the workspace's DuckDB database. */
+public final class DuckDbCohorts extends SqlCohorts {
 
-    private static final String STARTED_BETWEEN = "SELECT customer_id, started FROM ("
-            + "SELECT c.customer_id, COALESCE(c.onboarded_on, LEAST(l.first_loan, i.first_interaction)) AS started"
-            + " FROM customers c"
-            + " LEFT JOIN (SELECT customer_id, MIN(start_date) AS first_loan FROM loans GROUP BY customer_id) l"
-            + " ON l.customer_id = c.customer_id"
-            + " LEFT JOIN (SELECT customer_id, MIN(occurred_on) AS first_interaction FROM interactions"
-            + " GROUP BY customer_id) i ON i.customer_id = c.customer_id) starts"
-            + " WHERE started BETWEEN ? AND ?";
-
-    private final DuckDBConnection database;
-
-    private DuckDbCohorts(DuckDBConnection database) {
-        this.database = database;
+    private DuckDbCohorts(DuckDbBookStore book) {
+        super(book.connection()::duplicate);
     }
 
     /** The cohorts of {@code book}. */
     public static DuckDbCohorts of(DuckDbBookStore book) {
-        return new DuckDbCohorts(book.connection());
-    }
-
-    @Override
-    public SortedMap<String, LocalDate> startedBetween(LocalDate from, LocalDate to) {
-        // code point order, as the book streams customers
-        SortedMap<String, LocalDate> started = new TreeMap<>(Histories::compareIds);
-        try (DuckDBConnection connection = database.duplicate();
-                PreparedStatement sql = connection.prepareStatement(STARTED_BETWEEN)) {
-            sql.setObject(1, from);
-            sql.setObject(2, to);
-            try (ResultSet rows = sql.executeQuery()) {
-                while (rows.next()) {
-                    started.put(rows.getString(1), rows.getObject(2, LocalDate.class));
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot read when the customers' relationships started: " + e.getMessage(), e);
-        }
-        return started;
+        return new DuckDbCohorts(book);
     }
 }

@@ -134,18 +134,9 @@ public final class DuckDbRunSeries implements RunSeries {
         String previous = null;
         while (rows.hasNext()) {
             List<Row> customer = rows.next();
-            if (customer.size() != runs) {
-                throw new IllegalArgumentException(
-                        customer.size() + " results for a customer, not one for each of the " + runs + " runs");
-            }
-            String id = customer.get(0).customerId();
+            String id = DuckDbRuns.checkSeries(customer, provenances, previous);
             for (int k = 0; k < runs; k++) {
-                Row row = customer.get(k);
-                if (!row.customerId().equals(id)) {
-                    throw new IllegalArgumentException("the results of " + id + " include one of " + row.customerId());
-                }
-                DuckDbRuns.check(id, row.asOf(), row.policyId(), row.policyVersion(), provenances.get(k), previous);
-                block.get(k).add(row.result());
+                block.get(k).add(customer.get(k).result());
             }
             previous = id;
             count++;

@@ -1,59 +1,29 @@
 package io.fidelis.store.duckdb;
 
 import io.fidelis.core.classification.Classification;
-import io.fidelis.core.classification.ReasonCode;
-import io.fidelis.core.domain.Coded;
-import io.fidelis.core.features.FeatureId;
-import io.fidelis.core.features.FeatureValue;
-import io.fidelis.core.policy.Stage;
-import io.fidelis.core.policy.Tier;
-import io.fidelis.core.strategy.Actions;
-import io.fidelis.core.strategy.ApprovalRoute;
-import io.fidelis.core.strategy.Benefit;
-import io.fidelis.core.strategy.CreditLineAction;
-import io.fidelis.core.strategy.Outreach;
-import io.fidelis.core.strategy.RiskSignal;
-import io.fidelis.store.RunCounts;
-import io.fidelis.store.RunHeader;
 import io.fidelis.store.RunProvenance;
 import io.fidelis.store.RunResult;
-import io.fidelis.store.Runs;
 import io.fidelis.store.RunsSql;
 import io.fidelis.store.StoreException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
+import io.fidelis.store.sql.SqlRuns;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.function.Consumer;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
  * Runs in the workspace's DuckDB database, beside the book: results are appended with DuckDB's Appender inside one
- * transaction, so memory stays bounded whatever the number of customers and a failed run leaves nothing behind.
- * Shares the book store's database; use it from one thread at a time (the results iterator given to {@link #save}
- * may be fed by other threads) and not after the book store is closed.
+ * transaction (the rest is {@link SqlRuns}'). Shares the book store's database; use it from one thread at a time (the
+ * results iterator given to {@link #save} may be fed by other threads) and not after the book store is closed.
  */
-public final class DuckDbRuns implements Runs {
-
-    private final DuckDBConnection database;
+public final class DuckDbRuns extends SqlRuns {
 
     private DuckDbRuns(DuckDBConnection database) {
-        this.database = database;
+        super(database::duplicate);
     }
 
     /** The runs kept in {@code book}'s database, creating their tables if needed. */
@@ -63,9 +33,7 @@ public final class DuckDbRuns implements Runs {
             sql.execute(RunsSql.CREATE_SEQUENCE);
             sql.execute(RunsSql.CREATE_RUNS);
             sql.execute(RunsSql.CREATE_RESULTS);
-            for (FeatureId feature : FeatureId.values()) {
-                sql.execute(RunsSql.addFeatureColumn(feature));
-            }
+            addFeatureColumns(connection);
         } catch (SQLException e) {
             throw new StoreException("cannot prepare the runs tables: " + e.getMessage(), e);
         }
@@ -73,53 +41,8 @@ public final class DuckDbRuns implements Runs {
     }
 
     @Override
-    public RunHeader save(RunProvenance provenance, Iterator<Classification> results) {
-        try (DuckDBConnection connection = database.duplicate()) {
-            connection.setAutoCommit(false);
-            try {
-                long runId = nextRunId(connection);
-                long customers = appendResults(connection, runId, provenance, results);
-                insertHeader(connection, new RunHeader(runId, provenance, customers));
-                connection.commit();
-                return new RunHeader(runId, provenance, customers);
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot store the run: " + e.getMessage(), e);
-        }
-    }
-
-    /** The next run id from the sequence. */
-    static long nextRunId(DuckDBConnection connection) throws SQLException {
-        try (Statement sql = connection.createStatement();
-                ResultSet row = sql.executeQuery(RunsSql.NEXT_RUN_ID)) {
-            row.next();
-            return row.getLong(1);
-        }
-    }
-
-    /** Inserts a run's header row, in the caller's transaction. */
-    static void insertHeader(DuckDBConnection connection, RunHeader run) throws SQLException {
-        RunProvenance provenance = run.provenance();
-        try (PreparedStatement insert = connection.prepareStatement(RunsSql.INSERT_RUN)) {
-            insert.setLong(1, run.runId());
-            insert.setString(2, provenance.policyId());
-            insert.setString(3, provenance.policyVersion());
-            insert.setString(4, provenance.policySha256());
-            insert.setObject(5, provenance.asOf());
-            insert.setString(6, provenance.inputFingerprint());
-            insert.setString(7, provenance.codeVersion());
-            insert.setString(8, provenance.priors());
-            insert.setObject(9, LocalDateTime.ofInstant(provenance.createdAt(), ZoneOffset.UTC));
-            insert.setLong(10, run.customers());
-            insert.executeUpdate();
-        }
-    }
-
-    private static long appendResults(
-            DuckDBConnection connection, long runId, RunProvenance provenance, Iterator<Classification> results)
+    protected long appendResults(
+            Connection connection, long runId, RunProvenance provenance, Iterator<Classification> results)
             throws SQLException {
         List<ColumnWriter> writers = new ArrayList<>();
         for (String column : tableColumns(connection)) {
@@ -127,7 +50,7 @@ public final class DuckDbRuns implements Runs {
         }
         long count = 0;
         String previous = null;
-        try (DuckDBAppender appender = connection.createAppender("run_results")) {
+        try (DuckDBAppender appender = ((DuckDBConnection) connection).createAppender("run_results")) {
             Cells cells = cells(appender);
             while (results.hasNext()) {
                 Classification classification = results.next();
@@ -143,65 +66,6 @@ public final class DuckDbRuns implements Runs {
             }
         }
         return count;
-    }
-
-    private static void check(Classification classification, RunProvenance provenance, String previous) {
-        check(
-                classification.customerId(),
-                classification.asOf(),
-                classification.policyId(),
-                classification.policyVersion(),
-                provenance,
-                previous);
-    }
-
-    /** Checks that a customer's result comes after {@code previous} and matches the run's date and policy. */
-    static void check(
-            String id,
-            LocalDate asOf,
-            String policyId,
-            String policyVersion,
-            RunProvenance provenance,
-            String previous) {
-        if (previous != null && Histories.compareIds(previous, id) >= 0) {
-            throw new IllegalArgumentException("results out of customer id order: " + id + " after " + previous);
-        }
-        if (!asOf.equals(provenance.asOf())
-                || !policyId.equals(provenance.policyId())
-                || !policyVersion.equals(provenance.policyVersion())) {
-            throw new IllegalArgumentException("the result of " + id + " is as of " + asOf + " under " + policyId
-                    + "@" + policyVersion + ", not the run's " + provenance.asOf() + " under "
-                    + provenance.policyLabel());
-        }
-    }
-
-    /** The columns of run_results in table order: features added later come last, whatever their enum order. */
-    static List<String> tableColumns(DuckDBConnection connection) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        try (Statement sql = connection.createStatement();
-                ResultSet rows = sql.executeQuery("SELECT column_name FROM information_schema.columns"
-                        + " WHERE table_name = 'run_results' AND table_schema = current_schema()"
-                        + " ORDER BY ordinal_position")) {
-            while (rows.next()) {
-                columns.add(rows.getString(1));
-            }
-        }
-        return columns;
-    }
-
-    /** Where a row's cells go, in column order: an Appender of some kind. */
-    interface Cells {
-        void append(long value) throws SQLException;
-
-        void append(int value) throws SQLException;
-
-        void append(double value) throws SQLException;
-
-        void append(boolean value) throws SQLException;
-
-        void append(String value) throws SQLException;
-
-        void appendNull() throws SQLException;
     }
 
     /** The cells of {@code appender}'s current row. */
@@ -237,260 +101,5 @@ public final class DuckDbRuns implements Runs {
                 appender.appendNull();
             }
         };
-    }
-
-    @FunctionalInterface
-    interface ColumnWriter {
-        void write(Cells cells, RunResult result) throws SQLException;
-    }
-
-    private static final Map<String, FeatureId> FEATURES_BY_CODE = new HashMap<>();
-
-    static {
-        for (FeatureId feature : FeatureId.values()) {
-            FEATURES_BY_CODE.put(feature.code(), feature);
-        }
-    }
-
-    static ColumnWriter writer(String column, long runId) {
-        return switch (column) {
-            case "run_id" -> (a, r) -> a.append(runId);
-            case "customer_id" -> (a, r) -> a.append(r.customerId());
-            case "tier" -> (a, r) -> a.append(r.tier().code());
-            case "score" ->
-                (a, r) -> {
-                    if (r.score().isPresent()) {
-                        a.append(r.score().getAsDouble());
-                    } else {
-                        a.appendNull();
-                    }
-                };
-            case "scored_weight" -> (a, r) -> a.append(r.scoredWeight());
-            case "score_tier" -> (a, r) -> a.append(r.scoreTier().code());
-            case "stable_tier" -> (a, r) -> a.append(r.stableTier().code());
-            case "stage" -> (a, r) -> a.append(r.stage().code());
-            case "tier_reasons" -> (a, r) -> a.append(RunsSql.join(r.tierReasons()));
-            case "stage_reasons" -> (a, r) -> a.append(RunsSql.join(r.stageReasons()));
-            case "pricing_bps" -> (a, r) -> a.append(r.actions().pricingBps());
-            case "rating_notch" -> (a, r) -> a.append(r.actions().ratingNotch());
-            case "approval_route" ->
-                (a, r) -> a.append(r.actions().approvalRoute().code());
-            case "credit_line" -> (a, r) -> a.append(r.actions().creditLine().code());
-            case "outreach" -> (a, r) -> a.append(RunsSql.join(r.actions().outreach()));
-            case "conflicts" -> (a, r) -> a.append(r.withheldBenefits().size());
-            case "withheld_benefits" -> (a, r) -> a.append(RunsSql.join(r.withheldBenefits()));
-            case "risk_signals" -> (a, r) -> a.append(RunsSql.join(r.riskSignals()));
-            case "overridden" -> (a, r) -> a.append(r.overridden());
-            default -> {
-                FeatureId feature = FEATURES_BY_CODE.get(column);
-                if (feature == null) {
-                    // a column of a feature this code no longer computes
-                    yield (a, r) -> a.appendNull();
-                }
-                yield (a, r) -> {
-                    FeatureValue value = r.feature(feature);
-                    if (value.present()) {
-                        a.append(value.value());
-                    } else {
-                        a.appendNull();
-                    }
-                };
-            }
-        };
-    }
-
-    @Override
-    public List<RunHeader> runs() {
-        List<RunHeader> headers = new ArrayList<>();
-        try (DuckDBConnection connection = database.duplicate();
-                Statement sql = connection.createStatement();
-                ResultSet rows = sql.executeQuery(RunsSql.SELECT_RUNS)) {
-            while (rows.next()) {
-                headers.add(header(rows));
-            }
-        } catch (SQLException e) {
-            throw failure("cannot read the runs", e);
-        }
-        return headers;
-    }
-
-    @Override
-    public Optional<RunHeader> run(long runId) {
-        return oneHeader(RunsSql.SELECT_RUN, runId);
-    }
-
-    @Override
-    public Optional<RunHeader> latest(LocalDate asOf) {
-        return oneHeader(RunsSql.SELECT_LATEST, asOf);
-    }
-
-    @Override
-    public Optional<RunHeader> latest(LocalDate asOf, String policySha256, String inputFingerprint) {
-        return oneHeader(RunsSql.SELECT_LATEST_MATCHING, asOf, policySha256, inputFingerprint);
-    }
-
-    private Optional<RunHeader> oneHeader(String query, Object... parameters) {
-        try (DuckDBConnection connection = database.duplicate();
-                PreparedStatement sql = connection.prepareStatement(query)) {
-            for (int i = 0; i < parameters.length; i++) {
-                sql.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = sql.executeQuery()) {
-                return rows.next() ? Optional.of(header(rows)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw failure("cannot read the runs", e);
-        }
-    }
-
-    private static RunHeader header(ResultSet row) throws SQLException {
-        return new RunHeader(
-                row.getLong(1),
-                new RunProvenance(
-                        row.getString(2),
-                        row.getString(3),
-                        row.getString(4),
-                        row.getObject(5, LocalDate.class),
-                        row.getString(6),
-                        row.getString(7),
-                        row.getString(8),
-                        row.getObject(9, LocalDateTime.class).toInstant(ZoneOffset.UTC)),
-                row.getLong(10));
-    }
-
-    @Override
-    public void forEachResult(long runId, Consumer<RunResult> consumer) {
-        requireRun(runId);
-        // a plain statement with the id written in: DuckDB JDBC 2.0.0.1 streamed a prepared statement's large sorted
-        // result rotated (starting mid-way); the order is checked as well, so that such a fault cannot pass unseen
-        try (DuckDBConnection connection = database.duplicate();
-                Statement sql = connection.createStatement();
-                ResultSet rows = sql.executeQuery(RunsSql.SELECT_RESULTS.replace("?", Long.toString(runId)))) {
-            ResultReader reader = new ResultReader(rows.getMetaData());
-            String previous = null;
-            while (rows.next()) {
-                RunResult result = reader.read(rows);
-                if (previous != null && Histories.compareIds(previous, result.customerId()) >= 0) {
-                    throw new StoreException(
-                            "the database returned run " + runId + " out of customer order (" + result.customerId()
-                                    + " after " + previous + "); nothing further was read",
-                            null);
-                }
-                previous = result.customerId();
-                consumer.accept(result);
-            }
-        } catch (SQLException e) {
-            throw failure("cannot read the results of run " + runId, e);
-        }
-    }
-
-    @Override
-    public Optional<RunResult> result(long runId, String customerId) {
-        try (DuckDBConnection connection = database.duplicate();
-                PreparedStatement sql = connection.prepareStatement(RunsSql.SELECT_RESULT)) {
-            sql.setLong(1, runId);
-            sql.setString(2, customerId);
-            try (ResultSet rows = sql.executeQuery()) {
-                return rows.next() ? Optional.of(new ResultReader(rows.getMetaData()).read(rows)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw failure("cannot read the result of " + customerId + " in run " + runId, e);
-        }
-    }
-
-    @Override
-    public RunCounts counts(long runId) {
-        requireRun(runId);
-        Map<Tier, Map<Stage, Long>> cells = new EnumMap<>(Tier.class);
-        long withConflicts = 0;
-        long withheld = 0;
-        long overridden = 0;
-        try (DuckDBConnection connection = database.duplicate();
-                PreparedStatement sql = connection.prepareStatement(RunsSql.SELECT_COUNTS)) {
-            sql.setLong(1, runId);
-            try (ResultSet rows = sql.executeQuery()) {
-                while (rows.next()) {
-                    Tier tier = Coded.parse(Tier.class, rows.getString(1));
-                    Stage stage = Coded.parse(Stage.class, rows.getString(2));
-                    cells.computeIfAbsent(tier, t -> new EnumMap<>(Stage.class)).put(stage, rows.getLong(3));
-                    withConflicts += rows.getLong(4);
-                    withheld += rows.getLong(5);
-                    overridden += rows.getLong(6);
-                }
-            }
-        } catch (SQLException e) {
-            throw failure("cannot count the results of run " + runId, e);
-        }
-        return new RunCounts(cells, withConflicts, withheld, overridden);
-    }
-
-    private void requireRun(long runId) {
-        if (run(runId).isEmpty()) {
-            throw new NoSuchElementException("no run " + runId + " in the workspace");
-        }
-    }
-
-    private static StoreException failure(String what, SQLException e) {
-        return new StoreException(what + ": " + e.getMessage(), e);
-    }
-
-    /** Reads rows of run_results by column name, whatever the table's column order. */
-    private static final class ResultReader {
-        private final Map<String, Integer> index = new HashMap<>();
-        private final Map<FeatureId, Integer> featureIndex = new EnumMap<>(FeatureId.class);
-
-        ResultReader(ResultSetMetaData meta) throws SQLException {
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-                index.put(meta.getColumnName(i), i);
-            }
-            for (FeatureId feature : FeatureId.values()) {
-                Integer column = index.get(feature.code());
-                if (column != null) {
-                    featureIndex.put(feature, column);
-                }
-            }
-        }
-
-        RunResult read(ResultSet row) throws SQLException {
-            double score = row.getDouble(column("score"));
-            OptionalDouble optionalScore = row.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(score);
-            Map<FeatureId, FeatureValue> features = new EnumMap<>(FeatureId.class);
-            for (Map.Entry<FeatureId, Integer> feature : featureIndex.entrySet()) {
-                double value = row.getDouble(feature.getValue());
-                features.put(feature.getKey(), row.wasNull() ? FeatureValue.missing() : FeatureValue.of(value));
-            }
-            return new RunResult(
-                    row.getString(column("customer_id")),
-                    Coded.parse(Tier.class, row.getString(column("tier"))),
-                    optionalScore,
-                    row.getDouble(column("scored_weight")),
-                    Coded.parse(Tier.class, row.getString(column("score_tier"))),
-                    Coded.parse(Tier.class, row.getString(column("stable_tier"))),
-                    Coded.parse(Stage.class, row.getString(column("stage"))),
-                    RunsSql.split(row.getString(column("tier_reasons")), ResultReader::reasonCode),
-                    RunsSql.split(row.getString(column("stage_reasons")), ResultReader::reasonCode),
-                    new Actions(
-                            row.getInt(column("pricing_bps")),
-                            row.getInt(column("rating_notch")),
-                            Coded.parse(ApprovalRoute.class, row.getString(column("approval_route"))),
-                            Coded.parse(CreditLineAction.class, row.getString(column("credit_line"))),
-                            RunsSql.split(row.getString(column("outreach")), c -> Coded.parse(Outreach.class, c))),
-                    RunsSql.split(row.getString(column("withheld_benefits")), c -> Coded.parse(Benefit.class, c)),
-                    RunsSql.split(row.getString(column("risk_signals")), c -> Coded.parse(RiskSignal.class, c)),
-                    row.getBoolean(column("overridden")),
-                    features);
-        }
-
-        private int column(String name) {
-            Integer column = index.get(name);
-            if (column == null) {
-                throw new IllegalStateException("run_results has no column " + name);
-            }
-            return column;
-        }
-
-        private static ReasonCode reasonCode(String code) {
-            return ReasonCode.valueOf(code.toUpperCase(Locale.ROOT));
-        }
     }
 }

@@ -1,10 +1,10 @@
-package io.fidelis.store.duckdb;
+package io.fidelis.store;
 
-import static io.fidelis.store.duckdb.Classifications.AS_OF;
-import static io.fidelis.store.duckdb.Classifications.borrower;
-import static io.fidelis.store.duckdb.Classifications.classify;
-import static io.fidelis.store.duckdb.Classifications.provenance;
-import static io.fidelis.store.duckdb.Classifications.three;
+import static io.fidelis.store.Classifications.AS_OF;
+import static io.fidelis.store.Classifications.borrower;
+import static io.fidelis.store.Classifications.classify;
+import static io.fidelis.store.Classifications.provenance;
+import static io.fidelis.store.Classifications.three;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,13 +13,8 @@ import io.fidelis.core.classification.ManualOverride;
 import io.fidelis.core.features.FeatureId;
 import io.fidelis.core.policy.Stage;
 import io.fidelis.core.policy.Tier;
-import io.fidelis.store.RunCounts;
-import io.fidelis.store.RunHeader;
-import io.fidelis.store.RunResult;
 import java.nio.file.Path;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -28,24 +23,40 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-class DuckDbRunsTest {
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
+class RunsTest {
+
+    @Parameter
+    StoreKind kind;
+
+    private StoreFixture fixture;
 
     @TempDir
     Path temp;
 
-    private DuckDbBookStore book;
-    private DuckDbRuns runs;
+    private Store book;
+    private Runs runs;
 
     @BeforeEach
     void open() {
-        book = DuckDbBookStore.open(temp.resolve("workspace"));
-        runs = DuckDbRuns.of(book);
+        fixture = kind.newFixture();
+        book = fixture.open(temp.resolve("workspace"));
+        runs = book.runs();
     }
 
     @AfterEach
     void close() {
-        book.close();
+        if (book != null) {
+            book.close();
+        }
+        if (fixture != null) {
+            fixture.close();
+        }
     }
 
     private List<RunResult> results(long runId) {
@@ -54,12 +65,8 @@ class DuckDbRunsTest {
         return results;
     }
 
-    private long storedRows() throws SQLException {
-        try (Statement sql = book.connection().createStatement();
-                ResultSet row = sql.executeQuery("SELECT COUNT(*) FROM run_results")) {
-            row.next();
-            return row.getLong(1);
-        }
+    private long storedRows() {
+        return fixture.queryLong(book, "SELECT COUNT(*) FROM run_results");
     }
 
     @Test
@@ -189,10 +196,10 @@ class DuckDbRunsTest {
 
     @Test
     void aFeatureColumnMovedToTheEndOfTheTableIsStillWrittenAndReadByName() throws SQLException {
-        try (Statement sql = book.connection().createStatement()) {
-            sql.execute("ALTER TABLE run_results DROP COLUMN tenure_months");
-        }
-        runs = DuckDbRuns.of(book); // adds the column back, last
+        fixture.execute(book, "ALTER TABLE run_results DROP COLUMN tenure_months");
+        book.close();
+        book = fixture.open(temp.resolve("workspace"));
+        runs = book.runs(); // the column is back, last
 
         RunHeader saved = runs.save(provenance("sha256:input-1"), three().iterator());
 

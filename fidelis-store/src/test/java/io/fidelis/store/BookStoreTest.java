@@ -1,26 +1,20 @@
-package io.fidelis.store.duckdb;
+package io.fidelis.store;
 
-import static io.fidelis.store.duckdb.FakeBook.bad;
-import static io.fidelis.store.duckdb.FakeBook.complaint;
-import static io.fidelis.store.duckdb.FakeBook.customer;
-import static io.fidelis.store.duckdb.FakeBook.installment;
-import static io.fidelis.store.duckdb.FakeBook.loan;
-import static io.fidelis.store.duckdb.FakeBook.meeting;
-import static io.fidelis.store.duckdb.FakeBook.survey;
-import static io.fidelis.store.duckdb.FakeBook.unpaid;
+import static io.fidelis.store.FakeBook.bad;
+import static io.fidelis.store.FakeBook.complaint;
+import static io.fidelis.store.FakeBook.customer;
+import static io.fidelis.store.FakeBook.installment;
+import static io.fidelis.store.FakeBook.loan;
+import static io.fidelis.store.FakeBook.meeting;
+import static io.fidelis.store.FakeBook.survey;
+import static io.fidelis.store.FakeBook.unpaid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fidelis.core.domain.CustomerHistory;
 import io.fidelis.core.domain.Installment;
 import io.fidelis.core.domain.LoanStatus;
 import io.fidelis.core.domain.Table;
-import io.fidelis.store.BookSource;
-import io.fidelis.store.ImportListener;
-import io.fidelis.store.ImportRequest;
-import io.fidelis.store.ImportResult;
-import io.fidelis.store.ImportStatus;
-import io.fidelis.store.Reject;
-import io.fidelis.store.TableImport;
+import io.fidelis.store.sql.ImportLog;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -33,22 +27,38 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-class DuckDbBookStoreTest {
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
+class BookStoreTest {
+
+    @Parameter
+    StoreKind kind;
+
+    private StoreFixture fixture;
 
     @TempDir
     Path temp;
 
-    private DuckDbBookStore store;
+    private Store store;
 
     @BeforeEach
     void openStore() {
-        store = DuckDbBookStore.open(temp.resolve("workspace"));
+        fixture = kind.newFixture();
+        store = fixture.open(temp.resolve("workspace"));
     }
 
     @AfterEach
     void closeStore() {
-        store.close();
+        if (store != null) {
+            store.close();
+        }
+        if (fixture != null) {
+            fixture.close();
+        }
     }
 
     private FakeBook smallBook(String folder) {
@@ -415,7 +425,7 @@ class DuckDbBookStoreTest {
         List<CustomerHistory> before = histories();
         store.close();
 
-        store = DuckDbBookStore.open(temp.resolve("workspace"));
+        store = fixture.open(temp.resolve("workspace"));
 
         assertThat(histories()).isEqualTo(before);
     }
@@ -512,7 +522,7 @@ class DuckDbBookStoreTest {
 
         for (int batchSize = 1; batchSize <= 5; batchSize++) {
             List<CustomerHistory> batched = new ArrayList<>();
-            store.forEachHistory(batchSize, batched::add);
+            fixture.forEachHistory(store, batchSize, batched::add);
 
             assertThat(batched).as("batches of %d", batchSize).isEqualTo(whole);
         }
@@ -533,7 +543,7 @@ class DuckDbBookStoreTest {
         });
         assertThat(store.history("C404")).isEmpty();
         List<CustomerHistory> batched = new ArrayList<>();
-        store.forEachHistory(1, batched::add);
+        fixture.forEachHistory(store, 1, batched::add);
         assertThat(batched).isEqualTo(histories());
     }
 }

@@ -1,19 +1,26 @@
-package io.fidelis.store.duckdb;
+package io.fidelis.store;
 
-import static io.fidelis.store.duckdb.FakeBook.loan;
-import static io.fidelis.store.duckdb.FakeBook.meeting;
+import static io.fidelis.store.FakeBook.loan;
+import static io.fidelis.store.FakeBook.meeting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.fidelis.core.domain.Customer;
-import io.fidelis.store.ImportRequest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-class DuckDbCohortsTest {
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
+class CohortsTest {
+
+    @Parameter
+    StoreKind kind;
 
     @TempDir
     Path temp;
@@ -24,7 +31,8 @@ class DuckDbCohortsTest {
 
     @Test
     void aRelationshipStartsWhenOnboardedElseAtTheFirstLoanOrInteraction() throws IOException {
-        try (DuckDbBookStore book = DuckDbBookStore.open(temp.resolve("workspace"))) {
+        try (StoreFixture fixture = kind.newFixture();
+                Store book = fixture.open(temp.resolve("workspace"))) {
             book.importBook(ImportRequest.strict(FakeBook.in(temp.resolve("book"))
                     .file(
                             "customers.csv",
@@ -39,7 +47,7 @@ class DuckDbCohortsTest {
                             meeting("C2", LocalDate.of(2023, 12, 1)),
                             meeting("C3", LocalDate.of(2025, 3, 31)),
                             meeting("C4", LocalDate.of(2025, 2, 1)))));
-            DuckDbCohorts cohorts = DuckDbCohorts.of(book);
+            Cohorts cohorts = book.cohorts();
 
             // loans start 2024-01-01; C2 met the lender before; C5 has no record at all
             assertThat(cohorts.startedBetween(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-03-31")))

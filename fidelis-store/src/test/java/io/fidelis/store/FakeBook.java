@@ -1,4 +1,4 @@
-package io.fidelis.store.duckdb;
+package io.fidelis.store;
 
 import io.fidelis.core.domain.Complaint;
 import io.fidelis.core.domain.Customer;
@@ -10,10 +10,6 @@ import io.fidelis.core.domain.LoanStatus;
 import io.fidelis.core.domain.Product;
 import io.fidelis.core.domain.Survey;
 import io.fidelis.core.domain.Table;
-import io.fidelis.store.BookSource;
-import io.fidelis.store.FileRead;
-import io.fidelis.store.Reject;
-import io.fidelis.store.SourceFile;
 import io.fidelis.store.csv.RowSink;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -31,7 +27,7 @@ import java.util.Locale;
  * the CSV reader. Row i of a file is at line i + 2, under a header. Each file is also written to disk (its records'
  * text) so that the store can hash it.
  */
-final class FakeBook implements BookSource {
+public final class FakeBook implements BookSource {
 
     private final Path folder;
     private final List<FakeFile> files = new ArrayList<>();
@@ -40,12 +36,12 @@ final class FakeBook implements BookSource {
         this.folder = folder;
     }
 
-    static FakeBook in(Path folder) {
+    public static FakeBook in(Path folder) {
         return new FakeBook(folder);
     }
 
     /** A file named {@code name} (its table is the name's prefix) holding these rows; a {@link Bad} row is a reject. */
-    FakeBook file(String name, Object... rows) {
+    public FakeBook file(String name, Object... rows) {
         Table table = tableOf(name);
         files.add(new FakeFile(table, name, List.of(rows)));
         return this;
@@ -101,21 +97,21 @@ final class FakeBook implements BookSource {
     private record FakeFile(Table table, String name, List<Object> rows) {}
 
     /** A row the reader rejected. */
-    record Bad(String column, String value, String rule) {}
+    public record Bad(String column, String value, String rule) {}
 
-    static Bad bad(String column, String value, String rule) {
+    public static Bad bad(String column, String value, String rule) {
         return new Bad(column, value, rule);
     }
 
-    static Customer customer(String id) {
+    public static Customer customer(String id) {
         return Customer.withId(id);
     }
 
-    static Loan loan(String id, String customerId) {
+    public static Loan loan(String id, String customerId) {
         return loan(id, customerId, LoanStatus.ACTIVE);
     }
 
-    static Loan loan(String id, String customerId, LoanStatus status) {
+    public static Loan loan(String id, String customerId, LoanStatus status) {
         return new Loan(
                 id,
                 customerId,
@@ -129,7 +125,7 @@ final class FakeBook implements BookSource {
                 null);
     }
 
-    static Installment installment(String loanId, int number) {
+    public static Installment installment(String loanId, int number) {
         return new Installment(
                 loanId,
                 number,
@@ -139,20 +135,20 @@ final class FakeBook implements BookSource {
                 new BigDecimal("30000.00"));
     }
 
-    static Installment unpaid(String loanId, int number) {
+    public static Installment unpaid(String loanId, int number) {
         return new Installment(
                 loanId, number, LocalDate.of(2024, 1, 1).plusMonths(number), new BigDecimal("30000.00"), null, null);
     }
 
-    static Complaint complaint(String id, String customerId) {
+    public static Complaint complaint(String id, String customerId) {
         return new Complaint(id, customerId, LocalDate.of(2025, 3, 1), null, null, null, null);
     }
 
-    static Survey survey(String customerId, LocalDate on, int satisfaction) {
+    public static Survey survey(String customerId, LocalDate on, int satisfaction) {
         return new Survey(customerId, on, satisfaction, null);
     }
 
-    static Interaction meeting(String customerId, LocalDate on) {
+    public static Interaction meeting(String customerId, LocalDate on) {
         return new Interaction(customerId, on, InteractionType.MEETING, null);
     }
 }

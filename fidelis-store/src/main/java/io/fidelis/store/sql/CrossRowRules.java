@@ -1,4 +1,4 @@
-package io.fidelis.store.duckdb;
+package io.fidelis.store.sql;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,26 +15,26 @@ final class CrossRowRules {
 
     private CrossRowRules() {}
 
-    static void apply(Connection connection) throws SQLException {
+    static void apply(Connection connection, StagingArea staging) throws SQLException {
         for (StoredTable table : StoredTable.values()) {
             if (table.keyed()) {
-                Sql.execute(connection, duplicates(table));
+                Sql.execute(connection, duplicates(staging, table));
             }
             switch (table) {
                 case CUSTOMERS -> {}
-                case INSTALLMENTS -> Sql.execute(connection, unknownLoan());
-                default -> Sql.execute(connection, unknownCustomer(table));
+                case INSTALLMENTS -> Sql.execute(connection, unknownLoan(staging));
+                default -> Sql.execute(connection, unknownCustomer(staging, table));
             }
         }
     }
 
     /** Every row after the first with the same key is rejected; the message points at the first. */
-    static String duplicates(StoredTable table) {
-        String stg = table.stagingName();
+    static String duplicates(StagingArea staging, StoredTable table) {
+        String stg = staging.of(table);
         String keys = String.join(", ", table.key);
         String lastKey = table.key.get(table.key.size() - 1);
         String sameKey = table.key.stream().map(k -> "d." + k + " = k." + k).collect(Collectors.joining(" AND "));
-        return "INSERT INTO " + Staging.REJECTS + " (seq, table_ord, file, line, col, value, rule, message)"
+        return "INSERT INTO " + staging.rejects() + " (seq, table_ord, file, line, col, value, rule, message)"
                 + " SELECT d.seq, " + table.order() + ", d.src_file, d.src_line, '" + lastKey + "', CAST(d."
                 + lastKey + " AS VARCHAR), 'duplicate." + table.noun + "', " + describe(table, "d")
                 + " || ' appears again: first at ' || f.src_file || ':' || CAST(f.src_line AS VARCHAR)"
@@ -45,38 +45,38 @@ final class CrossRowRules {
                 + " JOIN " + stg + " f ON f.seq = k.first_seq";
     }
 
-    private static String unknownCustomer(StoredTable table) {
-        String stg = table.stagingName();
-        return "INSERT INTO " + Staging.REJECTS + " (seq, table_ord, file, line, col, value, rule, message)"
+    private static String unknownCustomer(StagingArea staging, StoredTable table) {
+        String stg = staging.of(table);
+        return "INSERT INTO " + staging.rejects() + " (seq, table_ord, file, line, col, value, rule, message)"
                 + " SELECT s.seq, " + table.order() + ", s.src_file, s.src_line, 'customer_id', s.customer_id,"
                 + " 'reference.customer', " + describe(table, "s") + " || ' names customer ' || s.customer_id"
                 + " || ', which is neither in the book nor in this import; add it to customers or fix the id'"
                 + " FROM " + stg + " s"
-                + " WHERE " + notRejected("s")
+                + " WHERE " + notRejected(staging, "s")
                 + " AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.customer_id = s.customer_id)"
-                + " AND NOT EXISTS (SELECT 1 FROM " + StoredTable.CUSTOMERS.stagingName()
+                + " AND NOT EXISTS (SELECT 1 FROM " + staging.of(StoredTable.CUSTOMERS)
                 + " c WHERE c.customer_id = s.customer_id AND "
-                + notRejected("c") + ")";
+                + notRejected(staging, "c") + ")";
     }
 
-    private static String unknownLoan() {
+    private static String unknownLoan(StagingArea staging) {
         StoredTable table = StoredTable.INSTALLMENTS;
-        return "INSERT INTO " + Staging.REJECTS + " (seq, table_ord, file, line, col, value, rule, message)"
+        return "INSERT INTO " + staging.rejects() + " (seq, table_ord, file, line, col, value, rule, message)"
                 + " SELECT s.seq, " + table.order() + ", s.src_file, s.src_line, 'loan_id', s.loan_id,"
                 + " 'reference.loan', 'the loan ' || s.loan_id || ' of installment '"
                 + " || CAST(s.installment_no AS VARCHAR) || ' is neither in the book nor accepted in this import;"
                 + " add it to loans (or fix its rejects) or fix the id'"
-                + " FROM " + table.stagingName() + " s"
-                + " WHERE " + notRejected("s")
+                + " FROM " + staging.of(table) + " s"
+                + " WHERE " + notRejected(staging, "s")
                 + " AND NOT EXISTS (SELECT 1 FROM loans l WHERE l.loan_id = s.loan_id)"
-                + " AND NOT EXISTS (SELECT 1 FROM " + StoredTable.LOANS.stagingName()
-                + " l WHERE l.loan_id = s.loan_id AND " + notRejected("l")
+                + " AND NOT EXISTS (SELECT 1 FROM " + staging.of(StoredTable.LOANS)
+                + " l WHERE l.loan_id = s.loan_id AND " + notRejected(staging, "l")
                 + ")";
     }
 
     /** True for a staging row no rule has rejected so far. */
-    static String notRejected(String alias) {
-        return "NOT EXISTS (SELECT 1 FROM " + Staging.REJECTS + " r WHERE r.seq = " + alias + ".seq)";
+    static String notRejected(StagingArea staging, String alias) {
+        return "NOT EXISTS (SELECT 1 FROM " + staging.rejects() + " r WHERE r.seq = " + alias + ".seq)";
     }
 
     /** A SQL expression naming the row for a message, e.g. {@code 'installment 3 of loan L1'}. */

@@ -1,6 +1,8 @@
-package io.fidelis.store.duckdb;
+package io.fidelis.store.sql;
 
+import io.fidelis.store.ImportLogEntry;
 import io.fidelis.store.ImportResult;
+import io.fidelis.store.ImportStatus;
 import io.fidelis.store.SourceFile;
 import io.fidelis.store.TableImport;
 import java.nio.charset.StandardCharsets;
@@ -14,18 +16,19 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
 /** The import log tables: one row per import, per file read (with its SHA-256) and per table. */
-final class ImportLog {
+public final class ImportLog {
 
     /** The fingerprint of an empty book: the SHA-256 of nothing. */
-    static final String EMPTY_FINGERPRINT = "sha256:" + sha256Hex(new byte[0]);
+    public static final String EMPTY_FINGERPRINT = "sha256:" + sha256Hex(new byte[0]);
 
     private ImportLog() {}
 
-    static void createTables(Statement sql) throws SQLException {
+    public static void createTables(Statement sql) throws SQLException {
         sql.execute("CREATE TABLE IF NOT EXISTS import_log (import_id BIGINT NOT NULL, imported_at TIMESTAMP NOT NULL,"
                 + " source VARCHAR NOT NULL, status VARCHAR NOT NULL, max_errors BIGINT NOT NULL,"
                 + " rows_read BIGINT NOT NULL, rows_rejected BIGINT NOT NULL, rows_inserted BIGINT NOT NULL,"
@@ -46,12 +49,35 @@ final class ImportLog {
         }
     }
 
-    static String latestFingerprint(Connection connection) throws SQLException {
+    public static String latestFingerprint(Connection connection) throws SQLException {
         try (Statement sql = connection.createStatement();
                 ResultSet row =
                         sql.executeQuery("SELECT fingerprint FROM import_log ORDER BY import_id DESC LIMIT 1")) {
             return row.next() ? row.getString(1) : EMPTY_FINGERPRINT;
         }
+    }
+
+    /** The imports attempted, oldest first. */
+    public static List<ImportLogEntry> entries(Connection connection) throws SQLException {
+        List<ImportLogEntry> entries = new ArrayList<>();
+        try (Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery(
+                        "SELECT import_id, imported_at, source, status, rows_read, rows_rejected, rows_inserted,"
+                                + " rows_updated, fingerprint FROM import_log ORDER BY import_id")) {
+            while (rows.next()) {
+                entries.add(new ImportLogEntry(
+                        rows.getLong(1),
+                        rows.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                        rows.getString(3),
+                        ImportStatus.valueOf(rows.getString(4)),
+                        rows.getLong(5),
+                        rows.getLong(6),
+                        rows.getLong(7),
+                        rows.getLong(8),
+                        rows.getString(9)));
+            }
+        }
+        return entries;
     }
 
     /** One file as read and hashed. */

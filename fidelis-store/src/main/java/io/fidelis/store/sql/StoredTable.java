@@ -1,7 +1,13 @@
-package io.fidelis.store.duckdb;
+package io.fidelis.store.sql;
 
 import io.fidelis.core.domain.Table;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -9,7 +15,7 @@ import java.util.stream.Collectors;
  * also carries its lineage (the import that last wrote it, and the file and line it came from); installments carry
  * their loan's customer_id too, so histories stream without a join.
  */
-enum StoredTable {
+public enum StoredTable {
     CUSTOMERS(
             Table.CUSTOMERS,
             "customer",
@@ -79,18 +85,18 @@ enum StoredTable {
             List.of(text("customer_id"), date("occurred_on"), text("type"), text("channel")));
 
     /** Scale of stored amounts: a quarter of a cent is the finest a lender's book needs. */
-    static final int AMOUNT_SCALE = 4;
+    public static final int AMOUNT_SCALE = 4;
     /** Scale of stored rates: 0.00000001, far below a basis point. */
-    static final int RATE_SCALE = 8;
+    public static final int RATE_SCALE = 8;
     /** Digits of stored amounts and rates, the most a 64-bit decimal holds. */
-    static final int PRECISION = 18;
+    public static final int PRECISION = 18;
 
-    final Table table;
+    public final Table table;
     /** The singular noun for messages, e.g. "loan". */
-    final String noun;
+    public final String noun;
 
-    final List<String> key;
-    final List<Column> columns;
+    public final List<String> key;
+    public final List<Column> columns;
 
     StoredTable(Table table, String noun, List<String> key, List<Column> columns) {
         this.table = table;
@@ -99,44 +105,53 @@ enum StoredTable {
         this.columns = columns;
     }
 
-    static StoredTable of(Table table) {
+    public static StoredTable of(Table table) {
         return values()[table.ordinal()];
     }
 
-    String tableName() {
+    /** Rows per table, every table present, in {@link Table} order. */
+    public static Map<Table, Long> count(Connection connection) throws SQLException {
+        Map<Table, Long> counts = new EnumMap<>(Table.class);
+        try (Statement sql = connection.createStatement()) {
+            for (StoredTable table : values()) {
+                try (ResultSet row = sql.executeQuery("SELECT COUNT(*) FROM " + table.tableName())) {
+                    row.next();
+                    counts.put(table.table, row.getLong(1));
+                }
+            }
+        }
+        return counts;
+    }
+
+    public String tableName() {
         return table.code();
     }
 
-    /** The staging table, in the in-memory staging database (see {@link Staging}). */
-    String stagingName() {
-        return Staging.DATABASE + ".main." + stagingTable();
-    }
-
-    /** The staging table's own name, without its database. */
-    String stagingTable() {
+    /** The staging table's own name, without its database or schema (see {@link StagingArea}). */
+    public String stagingTable() {
         return "stg_" + table.code();
     }
 
     /** 1-based position in load order, kept with each reject to sort them. */
-    int order() {
+    public int order() {
         return ordinal() + 1;
     }
 
-    boolean keyed() {
+    public boolean keyed() {
         return !key.isEmpty();
     }
 
-    List<String> columnNames() {
+    public List<String> columnNames() {
         return columns.stream().map(Column::name).collect(Collectors.toList());
     }
 
     /** Data columns that are not part of the key: what an update may change. */
-    List<String> valueColumns() {
+    public List<String> valueColumns() {
         return columnNames().stream().filter(c -> !key.contains(c)).collect(Collectors.toList());
     }
 
     /** The stored table, with lineage and (for installments) the denormalised customer. */
-    String createTable() {
+    public String createTable() {
         StringBuilder ddl = new StringBuilder("CREATE TABLE IF NOT EXISTS ")
                 .append(tableName())
                 .append(" (")
@@ -148,14 +163,23 @@ enum StoredTable {
                 .toString();
     }
 
-    /** A staging table: the data columns, the row's arrival number in the import, and where it came from. */
-    String createStaging() {
-        return "CREATE TABLE " + stagingName() + " (seq BIGINT NOT NULL, " + columnDefinitions()
+    /**
+     * A staging table named {@code name}: the data columns, the row's arrival number in the import, and where it came
+     * from; {@code collate} follows each text column's type (empty, or a COLLATE clause matching the book's).
+     */
+    public String createStaging(String name, String collate) {
+        return "CREATE TABLE " + name + " (seq BIGINT NOT NULL, " + columnDefinitions(collate)
                 + ", src_file VARCHAR NOT NULL, src_line BIGINT NOT NULL)";
     }
 
     private String columnDefinitions() {
-        return columns.stream().map(c -> c.name() + " " + c.type()).collect(Collectors.joining(", "));
+        return columnDefinitions("");
+    }
+
+    private String columnDefinitions(String collate) {
+        return columns.stream()
+                .map(c -> c.name() + " " + c.type() + (c.type().equals("VARCHAR") ? collate : ""))
+                .collect(Collectors.joining(", "));
     }
 
     private static Column text(String name) {
@@ -174,5 +198,5 @@ enum StoredTable {
         return new Column(name, "DECIMAL(" + PRECISION + "," + RATE_SCALE + ")");
     }
 
-    record Column(String name, String type) {}
+    public record Column(String name, String type) {}
 }

@@ -1,4 +1,4 @@
-package io.fidelis.store.duckdb;
+package io.fidelis.store.sql;
 
 import io.fidelis.store.FileRead;
 import io.fidelis.store.ImportListener;
@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -33,31 +34,34 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.duckdb.DuckDBConnection;
 
 /**
  * One import: stage every file's good rows, run the cross-row rules, then either write everything accepted in one
- * transaction or write nothing. The files' SHA-256 are computed on a second thread while the rows are read.
+ * transaction or write nothing. The files' SHA-256 are computed on a second thread while the rows are read. The store
+ * gives the staging (see {@link StagingArea}); the rest is the same for every store. A store runs one import at a time.
  */
-final class ImportRun {
+public final class ImportRun {
 
     private static final int SAMPLE_BYTES = 64 * 1024;
 
-    private final DuckDBConnection connection;
+    private final Connection connection;
+    private final StagingArea staging;
     private final Path rejectsDirectory;
     private final ImportRequest request;
     private final ImportListener listener;
     private final Clock clock;
 
-    ImportRun(DuckDBConnection connection, Path rejectsDirectory, ImportRequest request, Clock clock) {
+    public ImportRun(
+            Connection connection, StagingArea staging, Path rejectsDirectory, ImportRequest request, Clock clock) {
         this.connection = connection;
+        this.staging = staging;
         this.rejectsDirectory = rejectsDirectory;
         this.request = request;
         this.listener = request.listener();
         this.clock = clock;
     }
 
-    ImportResult run() throws IOException, SQLException {
+    public ImportResult run() throws IOException, SQLException {
         List<SourceFile> files = request.source().files();
         long importId = ImportLog.nextId(connection);
         ExecutorService hashing = Executors.newSingleThreadExecutor(daemon("fidelis-import-sha256"));
@@ -69,7 +73,7 @@ final class ImportRun {
             return importFiles(importId, files, hashes);
         } finally {
             hashing.shutdownNow();
-            Staging.drop(connection);
+            staging.drop(connection);
         }
     }
 
@@ -81,8 +85,8 @@ final class ImportRun {
         long[] readPerTable = new long[StoredTable.values().length];
         long[] rejectedPerTable = new long[StoredTable.values().length];
         long[] stagedPerTable = new long[StoredTable.values().length];
-        Staging staging = Staging.create(connection);
-        List<Staged> staged = stageAll(files, staging, totalBytes);
+        staging.create(connection);
+        List<Staged> staged = stageAll(files, totalBytes);
         List<FileRead> reads = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             int t = files.get(i).table().ordinal();
@@ -95,7 +99,9 @@ final class ImportRun {
         }
 
         listener.step("checking keys and references");
-        CrossRowRules.apply(connection);
+        staging.staged(connection);
+        CrossRowRules.apply(connection, staging);
+        staging.staged(connection);
         long[] crossRowRejects = new long[StoredTable.values().length];
         long[] allRejects = new long[StoredTable.values().length];
         countRejects(crossRowRejects, allRejects);
@@ -109,7 +115,7 @@ final class ImportRun {
         List<Reject> firstRejects = List.of();
         if (rejectCount > 0) {
             Path path = RejectsFile.pathFor(rejectsDirectory, importId);
-            firstRejects = RejectsFile.write(connection, path, ImportResult.FIRST_REJECTS);
+            firstRejects = RejectsFile.write(connection, staging, path, ImportResult.FIRST_REJECTS);
             rejectsFile = Optional.of(path);
         }
 
@@ -121,7 +127,7 @@ final class ImportRun {
         }
 
         listener.step(status == ImportStatus.COMMITTED ? "writing to the book" : "rolling back");
-        Merge merge = new Merge(connection, importId);
+        Merge merge = new Merge(connection, importId, staging);
         if (status == ImportStatus.COMMITTED) {
             merge.prepare();
         }
@@ -169,8 +175,7 @@ final class ImportRun {
      * cross-row rules), biggest first so the threads finish together; each thread appends through its own
      * connection. Returns the results in the files' order.
      */
-    private List<Staged> stageAll(List<SourceFile> files, Staging staging, long totalBytes)
-            throws IOException, SQLException {
+    private List<Staged> stageAll(List<SourceFile> files, long totalBytes) throws IOException, SQLException {
         Staged[] results = new Staged[files.size()];
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
@@ -180,22 +185,27 @@ final class ImportRun {
         AtomicInteger next = new AtomicInteger();
         AtomicBoolean failed = new AtomicBoolean();
         Progress progress = new Progress(listener, files, totalBytes);
-        int threads = Math.max(1, Math.min(readingThreads(), files.size()));
+        int threads = Math.max(1, Math.min(staging.threads(), files.size()));
         ExecutorService readers = Executors.newFixedThreadPool(threads, daemon("fidelis-import-reader"));
         try {
             List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 workers.add(readers.submit(() -> {
-                    try (DuckDBConnection own = connection.duplicate()) {
+                    Connection own = staging.connectionForThread(connection);
+                    try {
                         for (int k = next.getAndIncrement();
                                 k < order.size() && !failed.get();
                                 k = next.getAndIncrement()) {
                             int i = order.get(k);
-                            results[i] = stage(own, staging, files.get(i), i, progress);
+                            results[i] = stage(own, files.get(i), i, progress);
                         }
                     } catch (IOException | SQLException | RuntimeException e) {
                         failed.set(true);
                         throw e;
+                    } finally {
+                        if (own != connection) {
+                            own.close();
+                        }
                     }
                     return null;
                 }));
@@ -209,14 +219,14 @@ final class ImportRun {
         return List.of(results);
     }
 
-    private Staged stage(DuckDBConnection own, Staging staging, SourceFile file, int index, Progress progress)
+    private Staged stage(Connection own, SourceFile file, int index, Progress progress)
             throws IOException, SQLException {
         progress.fileStarted(index);
         double bytesPerLine = bytesPerLine(file);
         FileRead read;
         long staged;
         long rowsRejected;
-        try (Staging.FileSink sink = staging.sinkFor(
+        try (StagingSink sink = staging.sinkFor(
                 own, file, index, line -> progress.at(index, Math.min(file.bytes(), (long) (line * bytesPerLine))))) {
             read = request.source().read(file, sink);
             staged = sink.staged();
@@ -228,15 +238,6 @@ final class ImportRun {
         }
         progress.at(index, file.bytes());
         return new Staged(read, staged, rowsRejected);
-    }
-
-    /** Threads reading files: the cores, at most 4; the system property fidelis.import.threads overrides it. */
-    private static int readingThreads() {
-        String configured = System.getProperty("fidelis.import.threads");
-        if (configured != null) {
-            return Integer.parseInt(configured.strip());
-        }
-        return Math.min(4, Runtime.getRuntime().availableProcessors());
     }
 
     private static ThreadFactory daemon(String name) {
@@ -297,7 +298,7 @@ final class ImportRun {
     private void countRejects(long[] crossRow, long[] all) throws SQLException {
         try (Statement sql = connection.createStatement();
                 ResultSet rows = sql.executeQuery(
-                        "SELECT table_ord, COUNT(*), COUNT(seq) FROM " + Staging.REJECTS + " GROUP BY table_ord")) {
+                        "SELECT table_ord, COUNT(*), COUNT(seq) FROM " + staging.rejects() + " GROUP BY table_ord")) {
             while (rows.next()) {
                 int t = rows.getInt(1) - 1;
                 all[t] = rows.getLong(2);

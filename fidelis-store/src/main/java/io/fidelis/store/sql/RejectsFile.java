@@ -1,4 +1,4 @@
-package io.fidelis.store.duckdb;
+package io.fidelis.store.sql;
 
 import io.fidelis.store.Reject;
 import java.io.IOException;
@@ -29,19 +29,20 @@ final class RejectsFile {
 
     private RejectsFile() {}
 
-    static Path pathFor(Path rejectsDirectory, long importId) {
+    public static Path pathFor(Path rejectsDirectory, long importId) {
         return rejectsDirectory.resolve("import-" + importId + ".csv");
     }
 
     /** Writes the file and returns the first {@code keep} rejects. */
-    static List<Reject> write(Connection connection, Path file, int keep) throws SQLException, IOException {
+    static List<Reject> write(Connection connection, StagingArea staging, Path file, int keep)
+            throws SQLException, IOException {
         Files.createDirectories(file.getParent());
         List<Reject> first = new ArrayList<>();
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
                 CSVPrinter csv = new CSVPrinter(out, FORMAT);
                 Statement sql = connection.createStatement();
-                ResultSet rows = sql.executeQuery("SELECT file, line, col, value, rule, message FROM " + Staging.REJECTS
-                        + " ORDER BY table_ord, file, line, arrival NULLS LAST, rule, col")) {
+                ResultSet rows = sql.executeQuery("SELECT file, line, col, value, rule, message FROM "
+                        + staging.rejects() + " ORDER BY table_ord, file, line, arrival NULLS LAST, rule, col")) {
             while (rows.next()) {
                 Reject reject = new Reject(
                         rows.getString(1),

@@ -1,15 +1,14 @@
-package io.fidelis.store.duckdb;
+package io.fidelis.store;
 
-import static io.fidelis.store.duckdb.FakeBook.complaint;
-import static io.fidelis.store.duckdb.FakeBook.customer;
-import static io.fidelis.store.duckdb.FakeBook.installment;
-import static io.fidelis.store.duckdb.FakeBook.loan;
-import static io.fidelis.store.duckdb.FakeBook.meeting;
-import static io.fidelis.store.duckdb.FakeBook.survey;
+import static io.fidelis.store.FakeBook.complaint;
+import static io.fidelis.store.FakeBook.customer;
+import static io.fidelis.store.FakeBook.installment;
+import static io.fidelis.store.FakeBook.loan;
+import static io.fidelis.store.FakeBook.meeting;
+import static io.fidelis.store.FakeBook.survey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fidelis.core.domain.CustomerHistory;
-import io.fidelis.store.ImportRequest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -19,17 +18,28 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class HistoryByIdTest {
+
+    @Parameter
+    StoreKind kind;
+
+    private StoreFixture fixture;
 
     @TempDir
     Path temp;
 
-    private DuckDbBookStore store;
+    private Store store;
 
     @BeforeEach
     void loadABook() throws IOException {
-        store = DuckDbBookStore.open(temp.resolve("workspace"));
+        fixture = kind.newFixture();
+        store = fixture.open(temp.resolve("workspace"));
         store.importBook(ImportRequest.strict(FakeBook.in(temp.resolve("book"))
                 .file("customers.csv", customer("C1"), customer("C2"), customer("C3"))
                 .file("loans.csv", loan("L1", "C1"), loan("L2", "C2"), loan("L3", "C2"))
@@ -44,7 +54,12 @@ class HistoryByIdTest {
 
     @AfterEach
     void closeStore() {
-        store.close();
+        if (store != null) {
+            store.close();
+        }
+        if (fixture != null) {
+            fixture.close();
+        }
     }
 
     @Test

@@ -1,11 +1,10 @@
-package io.fidelis.store.duckdb;
+package io.fidelis.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fidelis.core.classification.ManualOverride;
 import io.fidelis.core.policy.Stage;
 import io.fidelis.core.policy.Tier;
-import io.fidelis.store.RecordedOverride;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,28 +13,44 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
-class DuckDbOverridesTest {
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
+class OverridesTest {
+
+    @Parameter
+    StoreKind kind;
+
+    private StoreFixture fixture;
 
     private static final Instant NOW = Instant.parse("2026-10-01T09:30:00Z");
 
     @TempDir
     Path temp;
 
-    private DuckDbBookStore book;
-    private DuckDbOverrides overrides;
+    private Store book;
+    private Overrides overrides;
 
     @BeforeEach
     void open() {
-        book = DuckDbBookStore.open(temp.resolve("workspace"));
-        overrides = DuckDbOverrides.of(book);
+        fixture = kind.newFixture();
+        book = fixture.open(temp.resolve("workspace"));
+        overrides = book.overrides();
     }
 
     @AfterEach
     void close() {
-        book.close();
+        if (book != null) {
+            book.close();
+        }
+        if (fixture != null) {
+            fixture.close();
+        }
     }
 
     private static ManualOverride tier(String customer, Tier tier, String from, String expires) {
@@ -103,8 +118,8 @@ class DuckDbOverridesTest {
         overrides.record(override, NOW);
         book.close();
 
-        book = DuckDbBookStore.open(temp.resolve("workspace"));
+        book = fixture.open(temp.resolve("workspace"));
 
-        assertThat(DuckDbOverrides.of(book).of("C1")).containsExactly(override);
+        assertThat(book.overrides().of("C1")).containsExactly(override);
     }
 }

@@ -1,4 +1,4 @@
-package io.fidelis.store.duckdb;
+package io.fidelis.store.sql;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,11 +17,13 @@ final class Merge {
 
     private final Connection connection;
     private final long importId;
+    private final StagingArea staging;
     private final Set<StoredTable> compared = EnumSet.noneOf(StoredTable.class);
 
-    Merge(Connection connection, long importId) {
+    Merge(Connection connection, long importId, StagingArea staging) {
         this.connection = connection;
         this.importId = importId;
+        this.staging = staging;
     }
 
     /** Rows inserted and updated in one table. */
@@ -49,7 +51,7 @@ final class Merge {
             // the first import of a table: no stored row to compare with
             return new Written(execute(insert(table, accepted(table))), 0);
         }
-        String changed = "(SELECT s.* FROM " + table.stagingName() + " s JOIN " + diff(table) + " d ON d.seq = s.seq";
+        String changed = "(SELECT s.* FROM " + staging.of(table) + " s JOIN " + diff(table) + " d ON d.seq = s.seq";
         long updated = execute(update(table, changed + " WHERE NOT d.is_new)"));
         long inserted = execute(insert(table, changed + " WHERE d.is_new)"));
         if (table == StoredTable.LOANS && updated > 0) {
@@ -61,12 +63,12 @@ final class Merge {
         return new Written(inserted, updated);
     }
 
-    private static String diff(StoredTable table) {
-        return Staging.DATABASE + ".main.diff_" + table.tableName();
+    private String diff(StoredTable table) {
+        return staging.table("diff_" + table.tableName());
     }
 
     /** The accepted staging rows that are new or differ from the stored row of their key: seq and which. */
-    private static String differences(StoredTable table) {
+    private String differences(StoredTable table) {
         String firstKey = table.key.get(0);
         String changed = table.valueColumns().stream()
                 .map(c -> "t." + c + " IS DISTINCT FROM s." + c)
@@ -123,8 +125,8 @@ final class Merge {
     }
 
     /** The staging rows no rule rejected, as a subquery. */
-    private static String accepted(StoredTable table) {
-        return "(SELECT * FROM " + table.stagingName() + " x WHERE " + CrossRowRules.notRejected("x") + ")";
+    private String accepted(StoredTable table) {
+        return "(SELECT * FROM " + staging.of(table) + " x WHERE " + CrossRowRules.notRejected(staging, "x") + ")";
     }
 
     private static String sameKey(StoredTable table, String left, String right) {

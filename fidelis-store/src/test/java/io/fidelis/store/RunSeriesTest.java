@@ -1,22 +1,17 @@
-package io.fidelis.store.duckdb;
+package io.fidelis.store;
 
-import static io.fidelis.store.duckdb.Classifications.AS_OF;
-import static io.fidelis.store.duckdb.Classifications.CLASSIFIER;
-import static io.fidelis.store.duckdb.Classifications.borrower;
-import static io.fidelis.store.duckdb.Classifications.provenance;
+import static io.fidelis.store.Classifications.AS_OF;
+import static io.fidelis.store.Classifications.CLASSIFIER;
+import static io.fidelis.store.Classifications.borrower;
+import static io.fidelis.store.Classifications.provenance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fidelis.core.classification.Classification;
 import io.fidelis.core.domain.CustomerHistory;
-import io.fidelis.store.RunHeader;
-import io.fidelis.store.RunProvenance;
-import io.fidelis.store.RunResult;
 import io.fidelis.store.RunSeries.Row;
 import java.nio.file.Path;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -25,28 +20,44 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-class DuckDbRunSeriesTest {
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
+class RunSeriesTest {
+
+    @Parameter
+    StoreKind kind;
+
+    private StoreFixture fixture;
 
     private static final List<LocalDate> DATES = List.of(AS_OF.minusMonths(2), AS_OF.minusMonths(1), AS_OF);
 
     @TempDir
     Path temp;
 
-    private DuckDbBookStore book;
-    private DuckDbRuns runs;
-    private DuckDbRunSeries series;
+    private Store book;
+    private Runs runs;
+    private RunSeries series;
 
     @BeforeEach
     void open() {
-        book = DuckDbBookStore.open(temp.resolve("workspace"));
-        runs = DuckDbRuns.of(book);
-        series = DuckDbRunSeries.of(book);
+        fixture = kind.newFixture();
+        book = fixture.open(temp.resolve("workspace"));
+        runs = book.runs();
+        series = book.runSeries();
     }
 
     @AfterEach
     void close() {
-        book.close();
+        if (book != null) {
+            book.close();
+        }
+        if (fixture != null) {
+            fixture.close();
+        }
     }
 
     private static List<CustomerHistory> customers() {
@@ -90,12 +101,8 @@ class DuckDbRunSeriesTest {
         return results;
     }
 
-    private long storedRows() throws SQLException {
-        try (Statement sql = book.connection().createStatement();
-                ResultSet row = sql.executeQuery("SELECT COUNT(*) FROM run_results")) {
-            row.next();
-            return row.getLong(1);
-        }
+    private long storedRows() {
+        return fixture.queryLong(book, "SELECT COUNT(*) FROM run_results");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.fidelis.store.duckdb;
+package io.fidelis.store.sql;
 
 import io.fidelis.core.domain.Channel;
 import io.fidelis.core.domain.CloseReason;
@@ -28,39 +28,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.duckdb.DuckDBConnection;
 
 /**
- * Streams customer histories: the customers ordered by id, in batches; for each batch one query per other table for
+ * Streams customer histories (the connections must see one state of the book: DuckDB's do, as one process writes
+ * it; PostgreSQL's share a snapshot): the customers ordered by id, in batches; for each batch one query per other table for
  * that range of ids, ordered by customer id, each on its own connection (a DuckDB connection streams one result at
  * a time), merged here. Memory holds one batch of customers and what DuckDB needs to sort one batch's records,
  * whatever the size of the book: sorting whole tables at once took 6 GB for a book of 1M customers.
  */
-final class Histories {
+public final class Histories {
 
     /** Customers per batch: about 4M records of a typical book, sorted in a few hundred MB. */
-    static final int BATCH = 100_000;
+    public static final int BATCH = 100_000;
 
     /** Where each query's filter on customer_id goes. */
     private static final String RANGE = " {where}";
 
     private Histories() {}
 
-    static void forEach(DuckDBConnection connection, int batchSize, Consumer<CustomerHistory> consumer)
+    public static void forEach(Connections connection, int batchSize, Consumer<CustomerHistory> consumer)
             throws SQLException {
         forEach(connection, batchSize, null, consumer);
     }
 
     /** The history of one customer, read with the same queries restricted to its id. */
-    static Optional<CustomerHistory> one(DuckDBConnection connection, String customerId) throws SQLException {
+    public static Optional<CustomerHistory> one(Connections connection, String customerId) throws SQLException {
         List<CustomerHistory> found = new ArrayList<>(1);
         forEach(connection, 1, customerId, found::add);
         return found.stream().findFirst();
     }
 
     /** Every customer's own row (no records), in no particular order: for views by industry, region or size. */
-    static void forEachCustomer(DuckDBConnection connection, Consumer<Customer> consumer) throws SQLException {
-        try (Statement sql = connection.createStatement();
+    public static void forEachCustomer(Connections connections, Consumer<Customer> consumer) throws SQLException {
+        try (Connection connection = connections.open();
+                Statement sql = connection.createStatement();
                 ResultSet rows = sql.executeQuery("SELECT customer_id, name, industry, region, size, group_id, "
                         + days("onboarded_on") + ", " + days("closed_on") + ", close_reason FROM customers")) {
             while (rows.next()) {
@@ -71,7 +72,7 @@ final class Histories {
 
     /** Every history, or only {@code customerId}'s when it is not null. */
     private static void forEach(
-            DuckDBConnection connection, int batchSize, String customerId, Consumer<CustomerHistory> consumer)
+            Connections connection, int batchSize, String customerId, Consumer<CustomerHistory> consumer)
             throws SQLException {
         try (Cursor<Customer> customers = new Cursor<>(
                         connection,
@@ -157,7 +158,7 @@ final class Histories {
     }
 
     /** Compares ids by Unicode code point, the order in which DuckDB sorts their UTF-8 bytes. */
-    static int compareIds(String a, String b) {
+    public static int compareIds(String a, String b) {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {
@@ -198,8 +199,8 @@ final class Histories {
         T current;
         String key;
 
-        Cursor(DuckDBConnection database, String query, RowMapper<T> mapper) throws SQLException {
-            this.connection = database.duplicate();
+        Cursor(Connections database, String query, RowMapper<T> mapper) throws SQLException {
+            this.connection = database.open();
             try {
                 this.statement = connection.createStatement();
             } catch (SQLException e) {

@@ -1,16 +1,11 @@
-package io.fidelis.store.duckdb;
+package io.fidelis.store;
 
-import static io.fidelis.store.duckdb.FakeBook.customer;
+import static io.fidelis.store.FakeBook.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fidelis.core.evaluation.Arm;
 import io.fidelis.core.evaluation.ArmCounts;
-import io.fidelis.store.ArmAssignment;
-import io.fidelis.store.AssignmentSet;
-import io.fidelis.store.AssignmentSource;
-import io.fidelis.store.ImportRequest;
-import io.fidelis.store.NewAssignmentSet;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,8 +16,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-class DuckDbStrategyAssignmentsTest {
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
+class StrategyAssignmentsTest {
+
+    @Parameter
+    StoreKind kind;
+
+    private StoreFixture fixture;
 
     private static final Instant NOW = Instant.parse("2026-10-01T09:30:00Z");
     private static final LocalDate START = LocalDate.parse("2025-09-30");
@@ -30,18 +35,24 @@ class DuckDbStrategyAssignmentsTest {
     @TempDir
     Path temp;
 
-    private DuckDbBookStore book;
-    private DuckDbStrategyAssignments assignments;
+    private Store book;
+    private StrategyAssignments assignments;
 
     @BeforeEach
     void open() {
-        book = DuckDbBookStore.open(temp.resolve("workspace"));
-        assignments = DuckDbStrategyAssignments.of(book);
+        fixture = kind.newFixture();
+        book = fixture.open(temp.resolve("workspace"));
+        assignments = book.strategyAssignments();
     }
 
     @AfterEach
     void close() {
-        book.close();
+        if (book != null) {
+            book.close();
+        }
+        if (fixture != null) {
+            fixture.close();
+        }
     }
 
     private static NewAssignmentSet randomised(String strategy, long seed, ArmAssignment... rows) {

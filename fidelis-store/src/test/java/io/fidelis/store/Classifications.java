@@ -1,4 +1,4 @@
-package io.fidelis.store.duckdb;
+package io.fidelis.store;
 
 import io.fidelis.core.classification.Classification;
 import io.fidelis.core.classification.Classifier;
@@ -10,7 +10,6 @@ import io.fidelis.core.domain.Loan;
 import io.fidelis.core.domain.LoanStatus;
 import io.fidelis.core.domain.Product;
 import io.fidelis.core.domain.Survey;
-import io.fidelis.store.RunProvenance;
 import io.fidelis.store.policy.PolicyException;
 import io.fidelis.store.policy.PolicyYaml;
 import java.math.BigDecimal;
@@ -20,10 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Classifications of small hand-made customers under the shipped default policy, for the runs store's tests. */
-final class Classifications {
+public final class Classifications {
 
-    static final LocalDate AS_OF = LocalDate.parse("2026-09-30");
-    static final Classifier CLASSIFIER = new Classifier(defaultPolicy());
+    public static final LocalDate AS_OF = LocalDate.parse("2026-09-30");
+    public static final Classifier CLASSIFIER = new Classifier(defaultPolicy());
 
     private Classifications() {}
 
@@ -31,7 +30,7 @@ final class Classifications {
      * A customer with a two-year loan from 2025-01-15: paid on time until {@code paidMonths}, unpaid after; with one
      * survey when {@code surveyed} (else every survey feature is missing).
      */
-    static CustomerHistory borrower(String id, int paidMonths, boolean surveyed) {
+    public static CustomerHistory borrower(String id, int paidMonths, boolean surveyed) {
         LocalDate start = LocalDate.parse("2025-01-15");
         String loanId = "L-" + id;
         List<Installment> installments = new ArrayList<>();
@@ -62,23 +61,23 @@ final class Classifications {
         return new CustomerHistory(customer, List.of(loan), installments, List.of(), surveys, List.of());
     }
 
-    static Classification classify(CustomerHistory history) {
+    public static Classification classify(CustomerHistory history) {
         return CLASSIFIER.classify(history, AS_OF);
     }
 
-    static Classification classify(CustomerHistory history, ManualOverride override) {
+    public static Classification classify(CustomerHistory history, ManualOverride override) {
         return CLASSIFIER.classify(history, AS_OF, List.of(), List.of(override));
     }
 
     /** Three customers in id order: a good payer with a survey, a late payer without, a new-looking one. */
-    static List<Classification> three() {
+    public static List<Classification> three() {
         return List.of(
                 classify(borrower("C1", 20, true)),
                 classify(borrower("C2", 6, false)),
                 classify(borrower("C3", 19, false)));
     }
 
-    static RunProvenance provenance(String fingerprint) {
+    public static RunProvenance provenance(String fingerprint) {
         return new RunProvenance(
                 CLASSIFIER.policy().id(),
                 CLASSIFIER.policy().version(),

@@ -1,4 +1,4 @@
-package io.fidelis.store.duckdb;
+package io.fidelis.store.sql;
 
 import java.sql.Connection;
 import java.sql.SQLException;

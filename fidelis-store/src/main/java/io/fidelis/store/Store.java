@@ -1,0 +1,30 @@
+package io.fidelis.store;
+
+/**
+ * An opened store: the book and everything kept beside it (runs, overrides, strategies' assignments), the same
+ * whether it is the embedded DuckDB of a workspace or a PostgreSQL database (see {@link Stores}). Closing it closes
+ * all of them.
+ */
+public interface Store extends BookStore {
+
+    /** The classification runs. */
+    Runs runs();
+
+    /** Series of runs computed in one pass. */
+    RunSeries runSeries();
+
+    /** The manual overrides. */
+    Overrides overrides();
+
+    /** Strategies' assignments to arms. */
+    StrategyAssignments strategyAssignments();
+
+    /** When the customers' relationships started. */
+    Cohorts cohorts();
+
+    /** The customers' tier and stage in stored runs. */
+    RunClasses runClasses();
+
+    /** Where the store is, for messages: a workspace folder, or a database URL (never a password). */
+    String location();
+}
