@@ -171,6 +171,33 @@ public final class DuckDbBookStore implements BookStore {
         }
     }
 
+    /**
+     * Writes the stored tables as Parquet files, one per table ({@code customers.parquet} ...), with the contract's
+     * columns and types (dates as DATE, amounts as DECIMAL), ordered by their keys: a folder that {@code fidelis
+     * import} (a {@link ParquetBookFolder}) and the Spark job read back as the same book. Existing files of those
+     * names are replaced.
+     *
+     * @return the rows written per table
+     */
+    public Map<Table, Long> exportParquet(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Map<Table, Long> written = new EnumMap<>(Table.class);
+        try (Statement sql = connection.createStatement()) {
+            for (StoredTable table : StoredTable.values()) {
+                Path file = folder.resolve(table.tableName() + ".parquet").toAbsolutePath();
+                String order = table.keyed() ? String.join(", ", table.key) : String.join(", ", table.columnNames());
+                written.put(
+                        table.table,
+                        sql.executeLargeUpdate("COPY (SELECT " + String.join(", ", table.columnNames()) + " FROM "
+                                + table.tableName() + " ORDER BY " + order + ") TO " + Sql.literal(file.toString())
+                                + " (FORMAT parquet)"));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot write the book as Parquet to " + folder + ": " + e.getMessage(), e);
+        }
+        return written;
+    }
+
     @Override
     public String inputFingerprint() {
         try {

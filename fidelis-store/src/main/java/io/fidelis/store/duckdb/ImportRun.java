@@ -117,7 +117,11 @@ final class ImportRun {
         for (int i = 0; i < files.size(); i++) {
             FileRead read = reads.get(i);
             entries.add(new ImportLog.FileEntry(
-                    files.get(i), join(hashes.get(i)), read.rowsRead(), read.encoding(), read.delimiter()));
+                    files.get(i),
+                    join(hashes.get(i)),
+                    read.rowsRead(),
+                    read.encoding(),
+                    ParquetBookFolder.ENCODING.equals(read.encoding()) ? null : read.delimiter()));
         }
 
         listener.step(status == ImportStatus.COMMITTED ? "writing to the book" : "rolling back");

@@ -28,4 +28,9 @@ final class Sql {
             }
         }
     }
+
+    /** A SQL string literal. */
+    static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
 }
