@@ -1,8 +1,6 @@
 package io.fidelis.spark;
 
 import io.fidelis.core.classification.Classification;
-import io.fidelis.core.classification.Language;
-import io.fidelis.core.classification.Messages;
 import io.fidelis.core.classification.Reason;
 import io.fidelis.core.features.Evidence;
 import io.fidelis.core.features.FeatureId;
@@ -24,7 +22,9 @@ import scala.jdk.javaapi.CollectionConverters;
 /**
  * The rows the job makes: one per customer with the columns of {@code fidelis export --format csv} (provenance
  * columns but the run id, then {@link RunsSql}'s result columns, then one column per feature, NULL when missing), typed
- * for Parquet; and, nested in it until they are written apart, the customer's reasons and the rejects of its rows.
+ * for Parquet; and, nested in it until they are written apart, the customer's reasons (stable codes and their
+ * evidence, never text: readers render it in their language from the code, as the CLI does) and the rejects of its
+ * rows.
  */
 final class ResultRows {
 
@@ -36,8 +36,7 @@ final class ResultRows {
             .add("position", DataTypes.IntegerType, false)
             .add("code", DataTypes.StringType, false)
             .add("effect", DataTypes.StringType, false)
-            .add("evidence", DataTypes.StringType, false)
-            .add("text_en", DataTypes.StringType, false);
+            .add("evidence", DataTypes.StringType, false);
 
     static final StructType REJECT = new StructType()
             .add("source", DataTypes.StringType, false)
@@ -160,12 +159,7 @@ final class ResultRows {
                 evidence.append(e.value().present() ? Double.toString(e.value().value()) : "");
             }
             rows.add(RowFactory.create(
-                    kind,
-                    i + 1,
-                    RunsSql.code(reason.code()),
-                    RunsSql.code(reason.effect()),
-                    evidence.toString(),
-                    Messages.reason(reason, Language.ENGLISH)));
+                    kind, i + 1, RunsSql.code(reason.code()), RunsSql.code(reason.effect()), evidence.toString()));
         }
     }
 
