@@ -12,7 +12,10 @@ import io.fidelis.store.Reject;
 import io.fidelis.store.csv.RowSink;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The records of one customer as the contract's reader makes them from its rows, and the rejects among them; becomes
@@ -83,10 +86,25 @@ final class CustomerRecords implements RowSink {
     }
 
     /**
-     * Applies the rules between rows that one customer's rows can check: one customers row per id, and no record of a
-     * customer who has none. Call once all the customer's rows were read.
+     * Applies the rules between rows that one customer's rows can check: one customers row per id, no record of a
+     * customer who has none, and each natural key once (loan id, installment number of a loan, complaint id, survey
+     * date), with the rule ids of the embedded import. Call once all the customer's rows were read.
      */
     void checkReferences(String customerId, String source) {
+        duplicates(source + "loans", "loan_id", "duplicate.loan", loans, Loan::id);
+        duplicates(
+                source + "installments",
+                "installment_no",
+                "duplicate.installment",
+                installments,
+                i -> i.loanId() + " " + i.number());
+        duplicates(source + "complaints", "complaint_id", "duplicate.complaint", complaints, Complaint::id);
+        duplicates(
+                source + "surveys",
+                "surveyed_on",
+                "duplicate.survey",
+                surveys,
+                s -> s.surveyedOn().toString());
         if (customers.size() > 1) {
             rejects.add(new Reject(
                     source + "customers",
@@ -108,6 +126,25 @@ final class CustomerRecords implements RowSink {
                         "reference.customer",
                         records + " records name customer " + customerId + ", which is not in customers; add it to"
                                 + " customers or fix the id"));
+            }
+        }
+    }
+
+    private <T> void duplicates(String source, String column, String rule, List<T> records, Function<T, String> key) {
+        if (records.size() < 2) {
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (T record : records) {
+            String value = key.apply(record);
+            if (!seen.add(value)) {
+                rejects.add(new Reject(
+                        source,
+                        0,
+                        column,
+                        value,
+                        rule,
+                        value + " appears more than once for this customer; keep one row per " + column));
             }
         }
     }

@@ -2,6 +2,8 @@ package io.fidelis.spark;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.trim;
@@ -30,6 +32,7 @@ final class CustomerRows {
     static final int CELLS = 2;
 
     private final Map<Table, List<String>> columns = new EnumMap<>(Table.class);
+    private final Map<Table, Dataset<Row>> tables;
     private final Dataset<Row> rows;
 
     /**
@@ -38,6 +41,7 @@ final class CustomerRows {
      * @throws IllegalArgumentException when a table lacks a required column (naming them all)
      */
     CustomerRows(Map<Table, Dataset<Row>> tables, int partitions) {
+        this.tables = tables;
         List<String> problems = new ArrayList<>();
         Dataset<Row> all = null;
         for (Map.Entry<Table, Dataset<Row>> entry : tables.entrySet()) {
@@ -90,6 +94,43 @@ final class CustomerRows {
                         problems.add(table.code() + ": " + reject.message());
                     }
                 });
+    }
+
+    /**
+     * The rejects of ids that the contract keys alone but that appear under more than one customer (a loan id, a
+     * complaint id): a customer's partition cannot see those, so they are found by grouping the table on the id.
+     * Rule ids and meaning as in the embedded import.
+     */
+    Dataset<Row> sharedIds() {
+        Dataset<Row> shared = null;
+        for (Map.Entry<Table, String> keyed :
+                Map.of(Table.LOANS, "loan_id", Table.COMPLAINTS, "complaint_id").entrySet()) {
+            Table table = keyed.getKey();
+            String key = keyed.getValue();
+            Dataset<Row> rows = tables.get(table);
+            if (rows == null || !columns.containsKey(table)) {
+                continue;
+            }
+            String noun = table == Table.LOANS ? "loan" : "complaint";
+            Dataset<Row> ids = rows.groupBy(trim(col(key)).as("value"))
+                    .agg(countDistinct(trim(col("customer_id"))).as("owners"))
+                    .where(col("owners").gt(1))
+                    .select(
+                            lit(table.code()).as("source"),
+                            lit(0L).as("line"),
+                            lit(key).as("column"),
+                            col("value"),
+                            lit("duplicate." + noun).as("rule"),
+                            concat(
+                                            lit(noun + " "),
+                                            col("value"),
+                                            lit(" appears under "),
+                                            col("owners").cast("string"),
+                                            lit(" customers; keep one row per " + key))
+                                    .as("message"));
+            shared = shared == null ? ids : shared.union(ids);
+        }
+        return shared;
     }
 
     /** The rows, sorted by customer within each partition. */

@@ -116,22 +116,29 @@ class ClassifyBookTest {
         Files.createDirectories(broken);
         Files.writeString(broken.resolve("customers.csv"), "customer_id,size\nC1,micro\nC2,small\n");
         Files.writeString(
+                broken.resolve("loans.csv"),
+                "loan_id,customer_id,product,amount,start_date,maturity_date,status\n"
+                        + "L1,C1,term_loan,1000,2025-01-01,2027-01-01,active\n"
+                        + "L1,C2,term_loan,2000,2025-02-01,2027-02-01,active\n");
+        Files.writeString(
                 broken.resolve("surveys.csv"),
-                "customer_id,surveyed_on,satisfaction\nC1,2026-02-30,4\nC3,2026-01-15,5\n",
+                "customer_id,surveyed_on,satisfaction\nC1,2026-02-30,4\nC3,2026-01-15,5\n"
+                        + "C2,2026-03-01,4\nC2,2026-03-01,5\n",
                 StandardCharsets.UTF_8);
         Path out = temp.resolve("from-broken");
 
         ClassifyBook.Summary summary =
                 job("--input", broken.toString(), "--as-of", AS_OF.toString(), "--out", out.toString());
 
-        assertThat(summary.rejects()).isEqualTo(2);
+        assertThat(summary.rejects()).isEqualTo(4);
         assertThat(out.resolve("results")).doesNotExist();
         List<String> rules = spark.read()
                 .parquet(out.resolve("rejects").toString())
                 .select("rule")
                 .as(org.apache.spark.sql.Encoders.STRING())
                 .collectAsList();
-        assertThat(rules).containsExactlyInAnyOrder("date.format", "reference.customer");
+        assertThat(rules)
+                .containsExactlyInAnyOrder("date.format", "reference.customer", "duplicate.survey", "duplicate.loan");
     }
 
     @Test
