@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -224,14 +225,11 @@ abstract class BookInput {
             StringBuilder content = new StringBuilder();
             for (Map.Entry<Table, Dataset<Row>> table : tables.entrySet()) {
                 Dataset<Row> rows = table.getValue();
-                Row summary = rows.agg(
-                                count(lit(1)),
-                                sum(xxhash64(
-                                        rows.columns().length == 0
-                                                ? new Column[] {lit(0)}
-                                                : java.util.Arrays.stream(rows.columns())
-                                                        .map(c -> col("`" + c + "`"))
-                                                        .toArray(Column[]::new))))
+                Column[] cells = Arrays.stream(rows.columns())
+                        .map(c -> col("`" + c + "`"))
+                        .toArray(Column[]::new);
+                // the sum of the rows' hashes, whatever their order; as a decimal, which does not overflow
+                Row summary = rows.agg(count(lit(1)), sum(xxhash64(cells).cast("decimal(38,0)")))
                         .first();
                 content.append(table.getKey().code())
                         .append(' ')

@@ -3,6 +3,7 @@ package io.fidelis.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fidelis.core.domain.Table;
 import io.fidelis.core.features.FeatureId;
 import io.fidelis.core.features.FeatureValue;
 import io.fidelis.generator.BookGenerator;
@@ -58,6 +59,7 @@ class ClassifyBookTest {
                 .config("spark.sql.shuffle.partitions", "4")
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.sql.warehouse.dir", temp.resolve("warehouse").toString())
                 .getOrCreate();
     }
 
@@ -101,6 +103,49 @@ class ClassifyBookTest {
                 parquet.toString(),
                 "--format",
                 "parquet",
+                "--as-of",
+                AS_OF.toString(),
+                "--out",
+                out.toString());
+
+        assertThat(summary.customers()).isEqualTo(CUSTOMERS);
+        assertSameAsEmbedded(out);
+    }
+
+    @Test
+    void fromTablesOfTheCatalogEveryCustomerGetsWhatTheEmbeddedEngineGives() throws Exception {
+        spark.sql("CREATE DATABASE IF NOT EXISTS lender");
+        for (Table table : Table.values()) {
+            spark.read()
+                    .parquet(parquet.resolve(table.code() + ".parquet").toString())
+                    .write()
+                    .mode("overwrite")
+                    .saveAsTable("lender.book_" + table.code());
+        }
+        Path out = temp.resolve("from-catalog");
+        ClassifyBook.Summary summary = job(
+                "--hive-database",
+                "lender",
+                "--table-prefix",
+                "book_",
+                "--as-of",
+                AS_OF.toString(),
+                "--out",
+                out.toString());
+
+        assertThat(summary.customers()).isEqualTo(CUSTOMERS);
+        assertSameAsEmbedded(out);
+        Row provenance =
+                spark.read().parquet(out.resolve("provenance").toString()).first();
+        assertThat(provenance.<String>getAs("input_fingerprint")).startsWith("tables:sha256:");
+    }
+
+    @Test
+    void overJdbcFromTheEmbeddedWorkspaceEveryCustomerGetsWhatTheEmbeddedEngineGives() throws Exception {
+        Path out = temp.resolve("from-jdbc");
+        ClassifyBook.Summary summary = job(
+                "--jdbc-url",
+                "jdbc:duckdb:" + temp.resolve("workspace").resolve("fidelis.duckdb"),
                 "--as-of",
                 AS_OF.toString(),
                 "--out",
