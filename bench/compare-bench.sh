@@ -19,13 +19,16 @@ seed="${2:-42}"
 as_of="2026-09-30"
 partitions="${SPARK_PARTITIONS:-16}"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+commit="$(git -C "$root" rev-parse --short HEAD)$(git -C "$root" status --porcelain --untracked-files=no | grep -q . && echo ' with uncommitted changes' || true)"
 
 "$root/fidelis" --version >/dev/null   # builds the CLI jar when the sources changed
 spark_jar="$root/fidelis-spark/target/fidelis-spark.jar"
 spark_classpath="$scratch/spark-classpath.txt"
 (cd "$root" && mvn -B -q -o -pl fidelis-spark -am package -DskipTests >&2 \
   && mvn -B -q -o -pl fidelis-spark dependency:build-classpath -Dmdep.includeScope=compile \
-       -Dmdep.outputFile="$spark_classpath" >&2)
+       -Dmdep.outputFile="$spark_classpath.all" >&2)
+# fidelis itself comes from the job's jar, built just now, never from the local repository's older snapshots
+tr ':' '\n' < "$spark_classpath.all" | grep -v '/io/fidelis/' | paste -sd: - > "$spark_classpath"
 spark_opens="-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
   --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
@@ -88,7 +91,7 @@ per_core_cpu=$(awk -v c="$customers" -v s="$spark_cpu" 'BEGIN { printf "%d", c /
   echo
   echo "## Embedded, Spark local[2] and DuckDB SQL side by side, $customers customers ($(date -u +%Y-%m-%d\ %H:%M) UTC)"
   echo
-  echo "\`bench/compare-bench.sh $customers $seed\`, commit $(git -C "$root" rev-parse --short HEAD), as of $as_of, policy default."
+  echo "\`bench/compare-bench.sh $customers $seed\`, commit $commit, as of $as_of, policy default."
   machine_line
   echo "Load average when it started (1, 5, 15 min): $load_before."
   echo "Book: $(printf "%'d" "$rows") rows, $megabytes MB of CSV (fidelis generate --customers $customers --seed $seed),"
