@@ -2,8 +2,10 @@ package io.fidelis.spark;
 
 import io.fidelis.core.classification.DatedClassifier;
 import io.fidelis.core.domain.Table;
+import io.fidelis.core.policy.Policy;
 import io.fidelis.store.Reject;
 import io.fidelis.store.csv.ContractRows;
+import io.fidelis.store.policy.PolicyException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -12,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 
@@ -43,12 +47,24 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) throws Exception {
-        DatedClassifier classifier = new DatedClassifier(policy.policy(), asOf, Map.of());
+        DatedClassifier classifier = new DatedClassifier(parsed(policy), asOf, Map.of());
         CustomerRecords records = new CustomerRecords();
         Map<Table, ContractRows> readers = new EnumMap<>(Table.class);
         columns.forEach((table, names) -> readers.put(
                 table, Objects.requireNonNull(ContractRows.bind(table, names, source + table.code(), records))));
         return new Customers(rows, readers, records, classifier);
+    }
+
+    /** Policies parsed in this JVM, by content: an executor runs many partitions, and the policy is immutable. */
+    private static final ConcurrentMap<String, Policy> POLICIES = new ConcurrentHashMap<>();
+
+    private static Policy parsed(JobPolicy policy) throws PolicyException {
+        Policy known = POLICIES.get(policy.sha256());
+        if (known == null) {
+            known = policy.policy();
+            POLICIES.putIfAbsent(policy.sha256(), known);
+        }
+        return known;
     }
 
     /** The partition's customers, each read, assembled and classified when asked for. */
