@@ -1,6 +1,7 @@
 package io.fidelis.cli;
 
 import io.fidelis.core.domain.Table;
+import io.fidelis.store.BookSource;
 import io.fidelis.store.BookStore;
 import io.fidelis.store.CsvBookFolder;
 import io.fidelis.store.ImportListener;
@@ -10,6 +11,7 @@ import io.fidelis.store.Reject;
 import io.fidelis.store.SourceFile;
 import io.fidelis.store.StoreException;
 import io.fidelis.store.TableImport;
+import io.fidelis.store.duckdb.ParquetBookFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -35,6 +37,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Loads a folder of the lender's CSV files (customers*, loans*, installments*, complaints*, surveys*,"
                     + " interactions*) into the workspace's book, all or nothing.",
+            "A folder with no CSV files but Parquet files of those names (customers.parquet ...) is read as Parquet,"
+                    + " with the same checks.",
             "Every rejected row is listed with file, line, column, value and rule in <workspace>/rejects/.",
             "Exit codes: 0 imported, 1 data errors (nothing written), 2 wrong command line."
         })
@@ -88,12 +92,15 @@ final class ImportCommand implements Callable<Integer> {
             err.println("fidelis import: --max-errors must be 0 or more, not " + maxErrors);
             return Main.USAGE;
         }
-        CsvBookFolder book = encoding == null ? CsvBookFolder.of(folder) : CsvBookFolder.of(folder, encoding);
+        BookSource book = encoding == null ? CsvBookFolder.of(folder) : CsvBookFolder.of(folder, encoding);
         try {
+            if (book.files().isEmpty() && ParquetBookFolder.holdsParquet(folder)) {
+                book = ParquetBookFolder.of(folder);
+            }
             if (book.files().isEmpty()) {
                 err.println("fidelis import: " + folder + " holds none of the contract's files; expected files named"
                         + " customers*, loans*, installments*, complaints*, surveys* or interactions*"
-                        + " (.csv, .tsv or .txt), see docs/data-format.md");
+                        + " (.csv, .tsv or .txt, or all .parquet), see docs/data-format.md");
                 return Main.USAGE;
             }
         } catch (IOException e) {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             ClassifyCommand.class,
             ExplainCommand.class,
             ExportCommand.class,
+            ExportBookCommand.class,
             OverrideCommand.class,
             AssignCommand.class,
             EvaluateCommand.class,

@@ -20,6 +20,7 @@ import java.util.Map;
 public final class ContractFiles {
 
     private static final List<String> EXTENSIONS = List.of(".csv", ".tsv", ".txt");
+    private static final List<String> PARQUET = List.of(".parquet");
 
     private ContractFiles() {}
 
@@ -32,6 +33,20 @@ public final class ContractFiles {
      * @throws IOException if {@code dir} is not a readable folder
      */
     public static Map<Table, List<Path>> filesByTable(Path dir) throws IOException {
+        return filesByTable(dir, EXTENSIONS);
+    }
+
+    /**
+     * Every Parquet file of each table in {@code dir}, named as CSV files are ({@code loans.parquet}, {@code
+     * installments_2026-09.parquet}) and ending in .parquet; otherwise as {@link #filesByTable(Path)}.
+     *
+     * @throws IOException if {@code dir} is not a readable folder
+     */
+    public static Map<Table, List<Path>> parquetFilesByTable(Path dir) throws IOException {
+        return filesByTable(dir, PARQUET);
+    }
+
+    private static Map<Table, List<Path>> filesByTable(Path dir, List<String> extensions) throws IOException {
         if (!Files.exists(dir)) {
             throw new NoSuchFileException(dir.toString(), null, "no such folder");
         }
@@ -47,7 +62,7 @@ public final class ContractFiles {
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
-                Table table = tableOf(entry.getFileName().toString());
+                Table table = tableOf(entry.getFileName().toString(), extensions);
                 if (table != null && Files.isRegularFile(entry)) {
                     found.get(table).add(entry);
                 }
@@ -65,13 +80,23 @@ public final class ContractFiles {
 
     /** The table a file of this name belongs to, or null when it is none of the contract's. */
     static Table tableOf(String fileName) {
+        return tableOf(fileName, EXTENSIONS);
+    }
+
+    /**
+     * The table a file (or folder) of this name belongs to, by the rule of {@link #filesByTable(Path)}, when it ends
+     * in one of {@code extensions} (lower case, such as {@code .parquet}; the empty string accepts any ending); else
+     * null.
+     */
+    public static Table tableOf(String fileName, List<String> extensions) {
         String name = fileName.toLowerCase(Locale.ROOT);
-        if (EXTENSIONS.stream().noneMatch(name::endsWith)) {
+        if (extensions.stream().noneMatch(name::endsWith)) {
             return null;
         }
         for (Table table : Table.values()) {
             String prefix = table.code();
-            if (name.startsWith(prefix) && !Character.isLetter(name.charAt(prefix.length()))) {
+            if (name.startsWith(prefix)
+                    && (name.length() == prefix.length() || !Character.isLetter(name.charAt(prefix.length())))) {
                 return table;
             }
         }

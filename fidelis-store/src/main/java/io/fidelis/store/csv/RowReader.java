@@ -217,7 +217,7 @@ final class RowReader {
         };
     }
 
-    private static String required(Column column) {
+    static String required(Column column) {
         String expected = column.form().expected();
         return "the cell is empty but " + column.name() + " is required"
                 + (expected == null ? "" : ": expected " + expected);

@@ -17,6 +17,7 @@ import io.fidelis.store.StrategyAssignments;
 import io.fidelis.store.sql.Histories;
 import io.fidelis.store.sql.ImportLog;
 import io.fidelis.store.sql.ImportRun;
+import io.fidelis.store.sql.Sql;
 import io.fidelis.store.sql.StoredTable;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -26,6 +27,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -168,6 +170,33 @@ public final class DuckDbBookStore implements Store {
         } catch (SQLException e) {
             throw new StoreException("cannot read the customers: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes the stored tables as Parquet files, one per table ({@code customers.parquet} ...), with the contract's
+     * columns and types (dates as DATE, amounts as DECIMAL), ordered by their keys: a folder that {@code fidelis
+     * import} (a {@link ParquetBookFolder}) and the Spark job read back as the same book. Existing files of those
+     * names are replaced.
+     *
+     * @return the rows written per table
+     */
+    public Map<Table, Long> exportParquet(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Map<Table, Long> written = new EnumMap<>(Table.class);
+        try (Statement sql = connection.createStatement()) {
+            for (StoredTable table : StoredTable.values()) {
+                Path file = folder.resolve(table.tableName() + ".parquet").toAbsolutePath();
+                String order = table.keyed() ? String.join(", ", table.key) : String.join(", ", table.columnNames());
+                written.put(
+                        table.table,
+                        sql.executeLargeUpdate("COPY (SELECT " + String.join(", ", table.columnNames()) + " FROM "
+                                + table.tableName() + " ORDER BY " + order + ") TO " + Sql.literal(file.toString())
+                                + " (FORMAT parquet)"));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot write the book as Parquet to " + folder + ": " + e.getMessage(), e);
+        }
+        return written;
     }
 
     @Override

@@ -343,7 +343,9 @@ public final class Histories {
     }
 
     private static Complaint complaint(ResultSet r, String customerId) throws SQLException {
-        boolean escalated = r.getBoolean(7);
+        boolean flag = r.getBoolean(7);
+        // wasNull speaks of the column read last: ask it before reading resolved_on
+        Boolean escalated = r.wasNull() ? null : flag;
         return new Complaint(
                 r.getString(2),
                 customerId,
@@ -351,7 +353,7 @@ public final class Histories {
                 code(CATEGORIES, r.getString(4)),
                 code(SEVERITIES, r.getString(5)),
                 date(r, 6),
-                r.wasNull() ? null : escalated);
+                escalated);
     }
 
     private static Survey survey(ResultSet r, String customerId) throws SQLException {

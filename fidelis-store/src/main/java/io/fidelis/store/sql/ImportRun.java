@@ -123,7 +123,11 @@ public final class ImportRun {
         for (int i = 0; i < files.size(); i++) {
             FileRead read = reads.get(i);
             entries.add(new ImportLog.FileEntry(
-                    files.get(i), join(hashes.get(i)), read.rowsRead(), read.encoding(), read.delimiter()));
+                    files.get(i),
+                    join(hashes.get(i)),
+                    read.rowsRead(),
+                    read.encoding(),
+                    FileRead.PARQUET.equals(read.encoding()) ? null : read.delimiter()));
         }
 
         listener.step(status == ImportStatus.COMMITTED ? "writing to the book" : "rolling back");

@@ -8,7 +8,7 @@ import java.sql.Statement;
  * Runs the import's statements; with the system property {@code fidelis.import.trace=true} it tells stderr how long
  * each took, to find the slow one in a big import.
  */
-final class Sql {
+public final class Sql {
 
     private static final boolean TRACE = Boolean.getBoolean("fidelis.import.trace");
 
@@ -27,5 +27,10 @@ final class Sql {
                         sql.length() > 160 ? sql.substring(0, 160) + "..." : sql);
             }
         }
+    }
+
+    /** A SQL string literal. */
+    public static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 }

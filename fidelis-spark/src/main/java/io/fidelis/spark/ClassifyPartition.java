@@ -1,0 +1,136 @@
+package io.fidelis.spark;
+
+import io.fidelis.core.classification.DatedClassifier;
+import io.fidelis.core.domain.Table;
+import io.fidelis.core.policy.Policy;
+import io.fidelis.store.Reject;
+import io.fidelis.store.csv.ContractRows;
+import io.fidelis.store.policy.PolicyException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+
+/**
+ * Classifies the customers of one partition: its rows come sorted by customer (see {@link CustomerRows}), so the rows
+ * of one customer are read one after the other into records by the contract's reader, assembled into the customer's
+ * history and classified by the core's {@link DatedClassifier} under the job's policy, one customer at a time.
+ */
+final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final JobPolicy policy;
+    private final LocalDate asOf;
+    private final EnumMap<Table, ArrayList<String>> columns;
+    private final String source;
+
+    /**
+     * @param columns the source columns of each table, in the order of its rows' cells
+     * @param source what rejects name as their source, before the table's name (e.g. the input folder)
+     */
+    ClassifyPartition(JobPolicy policy, LocalDate asOf, Map<Table, List<String>> columns, String source) {
+        this.policy = policy;
+        this.asOf = asOf;
+        this.columns = new EnumMap<>(Table.class);
+        columns.forEach((table, names) -> this.columns.put(table, new ArrayList<>(names)));
+        this.source = source;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> rows) throws Exception {
+        DatedClassifier classifier = new DatedClassifier(parsed(policy), asOf, Map.of());
+        CustomerRecords records = new CustomerRecords();
+        Map<Table, ContractRows> readers = new EnumMap<>(Table.class);
+        columns.forEach((table, names) -> readers.put(
+                table, Objects.requireNonNull(ContractRows.bind(table, names, source + table.code(), records))));
+        return new Customers(rows, readers, records, classifier);
+    }
+
+    /** Policies parsed in this JVM, by content: an executor runs many partitions, and the policy is immutable. */
+    private static final ConcurrentMap<String, Policy> POLICIES = new ConcurrentHashMap<>();
+
+    private static Policy parsed(JobPolicy policy) throws PolicyException {
+        Policy known = POLICIES.get(policy.sha256());
+        if (known == null) {
+            known = policy.policy();
+            POLICIES.putIfAbsent(policy.sha256(), known);
+        }
+        return known;
+    }
+
+    /** The partition's customers, each read, assembled and classified when asked for. */
+    private final class Customers implements Iterator<Row> {
+        private final Iterator<Row> rows;
+        private final Map<Table, ContractRows> readers;
+        private final CustomerRecords records;
+        private final DatedClassifier classifier;
+        private Row ahead;
+
+        Customers(
+                Iterator<Row> rows,
+                Map<Table, ContractRows> readers,
+                CustomerRecords records,
+                DatedClassifier classifier) {
+            this.rows = rows;
+            this.readers = readers;
+            this.records = records;
+            this.classifier = classifier;
+            this.ahead = rows.hasNext() ? rows.next() : null;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return ahead != null;
+        }
+
+        @Override
+        public Row next() {
+            if (ahead == null) {
+                throw new NoSuchElementException();
+            }
+            String customerId = ahead.getString(CustomerRows.KEY);
+            records.clear();
+            List<Reject> unmatched = new ArrayList<>();
+            while (ahead != null && Objects.equals(customerId, ahead.getString(CustomerRows.KEY))) {
+                Table table = Table.values()[ahead.getInt(CustomerRows.TABLE)];
+                int before = records.rejects().size();
+                boolean read = readers.get(table).read(ahead.getList(CustomerRows.CELLS), 0);
+                if (read && customerId == null) {
+                    // only an installment comes without a customer: its loan is not in loans
+                    unmatched.add(new Reject(
+                            source + table.code(),
+                            0,
+                            "loan_id",
+                            String.valueOf(ahead.getList(CustomerRows.CELLS)
+                                    .get(columns.get(table).indexOf("loan_id"))),
+                            "reference.loan",
+                            "the installment's loan is not in loans; add it to loans or fix the id"));
+                } else if (!read && records.rejects().size() == before) {
+                    throw new IllegalStateException("a row was neither read nor rejected");
+                }
+                ahead = rows.hasNext() ? rows.next() : null;
+            }
+            records.rejects().addAll(unmatched);
+            if (customerId != null) {
+                records.checkReferences(customerId, source);
+            }
+            if (!records.classifiable()) {
+                return ResultRows.rejected(customerId, records.rejects());
+            }
+            try {
+                return ResultRows.classified(classifier.classify(records.history()));
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("classifying customer " + customerId + " failed: " + e, e);
+            }
+        }
+    }
+}

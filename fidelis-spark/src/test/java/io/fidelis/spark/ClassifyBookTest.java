@@ -1,0 +1,262 @@
+package io.fidelis.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fidelis.core.domain.Table;
+import io.fidelis.core.features.FeatureId;
+import io.fidelis.core.features.FeatureValue;
+import io.fidelis.generator.BookGenerator;
+import io.fidelis.generator.GeneratorSettings;
+import io.fidelis.store.RunResult;
+import io.fidelis.store.RunsSql;
+import io.fidelis.store.policy.PolicyYaml;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Spark job against the embedded engine on one generated book: the same tier, score, stage, reasons, actions and
+ * features for every customer, whether the job reads the CSV files or the book exported as Parquet. One local[2]
+ * session for the class: starting Spark takes seconds.
+ */
+class ClassifyBookTest {
+
+    private static final int CUSTOMERS = 2_000;
+    private static final LocalDate AS_OF = GeneratorSettings.DEFAULT_END;
+
+    @TempDir
+    static Path temp;
+
+    private static SparkSession spark;
+    private static Path book;
+    private static Path parquet;
+    private static Map<String, RunResult> embedded;
+
+    @BeforeAll
+    static void classifyABookWithTheEmbeddedEngine() throws Exception {
+        book = temp.resolve("book");
+        new BookGenerator(new GeneratorSettings(CUSTOMERS, 11, AS_OF, GeneratorSettings.DEFAULT_YEARS))
+                .writeTo(book, n -> {});
+        parquet = temp.resolve("book-parquet");
+        embedded =
+                EmbeddedEngine.classify(book, temp.resolve("workspace"), PolicyYaml.shipped("default"), AS_OF, parquet);
+        spark = SparkSession.builder()
+                .master("local[2]")
+                .appName("fidelis-spark-test")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "4")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.sql.warehouse.dir", temp.resolve("warehouse").toString())
+                .getOrCreate();
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        if (spark != null) {
+            spark.stop();
+        }
+    }
+
+    private static ClassifyBook.Summary job(String... args) throws Exception {
+        return ClassifyBook.run(spark, JobOptions.parse(args));
+    }
+
+    @Test
+    void fromTheCsvFilesEveryCustomerGetsWhatTheEmbeddedEngineGives() throws Exception {
+        Path out = temp.resolve("from-csv");
+        ClassifyBook.Summary summary =
+                job("--input", book.toString(), "--as-of", AS_OF.toString(), "--out", out.toString());
+
+        assertThat(summary.customers()).isEqualTo(CUSTOMERS);
+        assertSameAsEmbedded(out);
+        Row provenance =
+                spark.read().parquet(out.resolve("provenance").toString()).first();
+        assertThat(provenance.<String>getAs("policy_id")).isEqualTo("default");
+        assertThat(provenance.<String>getAs("policy_sha256")).startsWith("sha256:");
+        assertThat(provenance.<String>getAs("input_fingerprint")).startsWith("files:sha256:");
+        assertThat(provenance.<Long>getAs("customers")).isEqualTo(CUSTOMERS);
+        long reasons = embedded.values().stream()
+                .mapToLong(r -> r.tierReasons().size() + r.stageReasons().size())
+                .sum();
+        assertThat(spark.read().parquet(out.resolve("reasons").toString()).count())
+                .isEqualTo(reasons);
+    }
+
+    @Test
+    void fromTheBookExportedAsParquetEveryCustomerGetsWhatTheEmbeddedEngineGives() throws Exception {
+        Path out = temp.resolve("from-parquet");
+        ClassifyBook.Summary summary = job(
+                "--input",
+                parquet.toString(),
+                "--format",
+                "parquet",
+                "--as-of",
+                AS_OF.toString(),
+                "--out",
+                out.toString());
+
+        assertThat(summary.customers()).isEqualTo(CUSTOMERS);
+        assertSameAsEmbedded(out);
+    }
+
+    @Test
+    void fromTablesOfTheCatalogEveryCustomerGetsWhatTheEmbeddedEngineGives() throws Exception {
+        spark.sql("CREATE DATABASE IF NOT EXISTS lender");
+        for (Table table : Table.values()) {
+            spark.read()
+                    .parquet(parquet.resolve(table.code() + ".parquet").toString())
+                    .write()
+                    .mode("overwrite")
+                    .saveAsTable("lender.book_" + table.code());
+        }
+        Path out = temp.resolve("from-catalog");
+        ClassifyBook.Summary summary = job(
+                "--hive-database",
+                "lender",
+                "--table-prefix",
+                "book_",
+                "--as-of",
+                AS_OF.toString(),
+                "--out",
+                out.toString());
+
+        assertThat(summary.customers()).isEqualTo(CUSTOMERS);
+        assertSameAsEmbedded(out);
+        Row provenance =
+                spark.read().parquet(out.resolve("provenance").toString()).first();
+        assertThat(provenance.<String>getAs("input_fingerprint")).startsWith("tables:sha256:");
+    }
+
+    @Test
+    void overJdbcFromTheEmbeddedWorkspaceEveryCustomerGetsWhatTheEmbeddedEngineGives() throws Exception {
+        Path out = temp.resolve("from-jdbc");
+        ClassifyBook.Summary summary = job(
+                "--jdbc-url",
+                "jdbc:duckdb:" + temp.resolve("workspace").resolve("fidelis.duckdb"),
+                "--as-of",
+                AS_OF.toString(),
+                "--out",
+                out.toString());
+
+        assertThat(summary.customers()).isEqualTo(CUSTOMERS);
+        assertSameAsEmbedded(out);
+    }
+
+    @Test
+    void aRowThatBreaksTheContractIsRejectedAndNothingIsClassified() throws Exception {
+        Path broken = temp.resolve("broken");
+        Files.createDirectories(broken);
+        Files.writeString(broken.resolve("customers.csv"), "customer_id,size\nC1,micro\nC2,small\n");
+        Files.writeString(
+                broken.resolve("loans.csv"),
+                "loan_id,customer_id,product,amount,start_date,maturity_date,status\n"
+                        + "L1,C1,term_loan,1000,2025-01-01,2027-01-01,active\n"
+                        + "L1,C2,term_loan,2000,2025-02-01,2027-02-01,active\n");
+        Files.writeString(
+                broken.resolve("surveys.csv"),
+                "customer_id,surveyed_on,satisfaction\nC1,2026-02-30,4\nC3,2026-01-15,5\n"
+                        + "C2,2026-03-01,4\nC2,2026-03-01,5\n",
+                StandardCharsets.UTF_8);
+        Path out = temp.resolve("from-broken");
+
+        ClassifyBook.Summary summary =
+                job("--input", broken.toString(), "--as-of", AS_OF.toString(), "--out", out.toString());
+
+        assertThat(summary.rejects()).isEqualTo(4);
+        assertThat(out.resolve("results")).doesNotExist();
+        List<String> rules = spark.read()
+                .parquet(out.resolve("rejects").toString())
+                .select("rule")
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList();
+        assertThat(rules)
+                .containsExactlyInAnyOrder("date.format", "reference.customer", "duplicate.survey", "duplicate.loan");
+    }
+
+    @Test
+    void aTableWithoutARequiredColumnIsRefusedBeforeAnythingRuns() throws Exception {
+        Path folder = temp.resolve("no-id");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("customers.csv"), "name\nAcme\n");
+
+        assertThatThrownBy(() -> job(
+                        "--input",
+                        folder.toString(),
+                        "--as-of",
+                        AS_OF.toString(),
+                        "--out",
+                        temp.resolve("no-id-out").toString()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("customer_id");
+    }
+
+    /** Every customer's row in {@code out}/results against the embedded engine's result, column by column. */
+    private static void assertSameAsEmbedded(Path out) {
+        List<Row> rows = spark.read().parquet(out.resolve("results").toString()).collectAsList();
+        assertThat(rows).hasSize(embedded.size());
+        Map<String, Map<String, Object>> spark = new HashMap<>();
+        for (Row row : rows) {
+            Map<String, Object> cells = new HashMap<>();
+            for (String column : row.schema().fieldNames()) {
+                cells.put(column, row.getAs(column));
+            }
+            spark.put(row.getAs("customer_id"), cells);
+        }
+        List<String> differences = new ArrayList<>();
+        for (RunResult expected : embedded.values()) {
+            Map<String, Object> actual = spark.get(expected.customerId());
+            if (actual == null) {
+                differences.add(expected.customerId() + " missing");
+                continue;
+            }
+            Map<String, Object> wanted = expectedCells(expected);
+            for (Map.Entry<String, Object> cell : wanted.entrySet()) {
+                Object got = actual.get(cell.getKey());
+                if (!java.util.Objects.equals(cell.getValue(), got)) {
+                    differences.add(expected.customerId() + " " + cell.getKey() + ": embedded " + cell.getValue()
+                            + ", spark " + got);
+                }
+            }
+        }
+        assertThat(differences).as("differences (first ones)").isEmpty();
+    }
+
+    private static Map<String, Object> expectedCells(RunResult r) {
+        Map<String, Object> cells = new HashMap<>();
+        cells.put("tier", r.tier().code());
+        cells.put("score", r.score().isPresent() ? r.score().getAsDouble() : null);
+        cells.put("scored_weight", r.scoredWeight());
+        cells.put("score_tier", r.scoreTier().code());
+        cells.put("stable_tier", r.stableTier().code());
+        cells.put("stage", r.stage().code());
+        cells.put("tier_reasons", RunsSql.join(r.tierReasons()));
+        cells.put("stage_reasons", RunsSql.join(r.stageReasons()));
+        cells.put("pricing_bps", r.actions().pricingBps());
+        cells.put("rating_notch", r.actions().ratingNotch());
+        cells.put("approval_route", r.actions().approvalRoute().code());
+        cells.put("credit_line", r.actions().creditLine().code());
+        cells.put("outreach", RunsSql.join(r.actions().outreach()));
+        cells.put("conflicts", r.withheldBenefits().size());
+        cells.put("withheld_benefits", RunsSql.join(r.withheldBenefits()));
+        cells.put("risk_signals", RunsSql.join(r.riskSignals()));
+        cells.put("overridden", r.overridden());
+        for (FeatureId feature : FeatureId.values()) {
+            FeatureValue value = r.feature(feature);
+            cells.put(feature.code(), value.present() ? value.value() : null);
+        }
+        return cells;
+    }
+}

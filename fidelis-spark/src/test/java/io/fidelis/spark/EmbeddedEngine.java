@@ -1,0 +1,59 @@
+package io.fidelis.spark;
+
+import io.fidelis.core.classification.Classification;
+import io.fidelis.core.classification.DatedClassifier;
+import io.fidelis.core.policy.Policy;
+import io.fidelis.store.CsvBookFolder;
+import io.fidelis.store.ImportRequest;
+import io.fidelis.store.RunHeader;
+import io.fidelis.store.RunProvenance;
+import io.fidelis.store.RunResult;
+import io.fidelis.store.duckdb.DuckDbBookStore;
+import io.fidelis.store.duckdb.DuckDbRuns;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The embedded engine's path, as {@code fidelis import}, {@code classify} and {@code export} take it: the CSV book
+ * imported into a DuckDB workspace, every stored history classified by {@link DatedClassifier}, the run stored and its
+ * results read back as {@link RunResult}s.
+ */
+final class EmbeddedEngine {
+
+    private EmbeddedEngine() {}
+
+    /** The run's results by customer id, in customer order; the book is also written as Parquet to {@code parquet}. */
+    static Map<String, RunResult> classify(Path book, Path workspace, Policy policy, LocalDate asOf, Path parquet)
+            throws IOException {
+        try (DuckDbBookStore store = DuckDbBookStore.open(workspace)) {
+            if (!store.importBook(ImportRequest.strict(CsvBookFolder.of(book))).committed()) {
+                throw new IllegalStateException("the generated book did not import");
+            }
+            store.exportParquet(parquet);
+            DatedClassifier classifier = new DatedClassifier(policy, asOf, Map.of());
+            List<Classification> classifications = new ArrayList<>();
+            store.forEachHistory(history -> classifications.add(classifier.classify(history)));
+            DuckDbRuns runs = DuckDbRuns.of(store);
+            RunHeader run = runs.save(
+                    new RunProvenance(
+                            policy.id(),
+                            policy.version(),
+                            "sha256:test",
+                            asOf,
+                            store.inputFingerprint(),
+                            "test",
+                            classifier.priors(),
+                            Instant.EPOCH),
+                    classifications.iterator());
+            Map<String, RunResult> results = new LinkedHashMap<>();
+            runs.forEachResult(run.runId(), r -> results.put(r.customerId(), r));
+            return results;
+        }
+    }
+}
