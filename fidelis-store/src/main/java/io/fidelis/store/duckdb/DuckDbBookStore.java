@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -203,6 +204,18 @@ public final class DuckDbBookStore implements BookStore {
             throw new StoreException("cannot read the import log: " + e.getMessage(), e);
         }
         return entries;
+    }
+
+    /**
+     * A new connection to this store's database, for the portable {@code io.fidelis.store.jdbc} stores (users,
+     * tokens, audit, policy versions); the caller closes it.
+     */
+    public Connection newConnection() {
+        try {
+            return connection.duplicate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot open a connection to the database: " + e.getMessage(), e);
+        }
     }
 
     /** The connection that {@link DuckDbRuns} and {@link DuckDbOverrides} share with the book. */
