@@ -48,7 +48,7 @@ class Accounts implements UserDetailsService {
             String line = "=".repeat(72);
             System.out.println(line);
             System.out.println("Fidelis: first start on this workspace. Sign in as 'admin' with this one-time secret");
-            System.out.println("(it is shown only now; create named users and change nothing else with it):");
+            System.out.println("(shown only now and never stored: sign in with it and create named users):");
             System.out.println("  " + secret);
             System.out.println(line);
         }

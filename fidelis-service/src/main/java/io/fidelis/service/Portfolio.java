@@ -45,6 +45,14 @@ class Portfolio {
         this.workspace = workspace;
     }
 
+    /** Builds the latest run's rows in the background at start, so that the first list is not slow. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void warmUp() {
+        Thread warm = new Thread(this::snapshot, "portfolio-warm-up");
+        warm.setDaemon(true);
+        warm.start();
+    }
+
     /** The latest stored run (the greatest as-of date, of several the last stored). */
     Optional<RunHeader> latestRun() {
         return workspace.runs.runs().stream()

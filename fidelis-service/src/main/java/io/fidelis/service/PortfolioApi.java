@@ -30,7 +30,18 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "portfolio", description = "The portfolio overview and its customers")
 class PortfolioApi {
 
-    record Page(long total, int page, int size, List<Portfolio.Row> customers) {}
+    record Page(long total, int page, int size, List<CustomerRow> customers) {}
+
+    record CustomerRow(
+            String customerId,
+            String name,
+            String industry,
+            String region,
+            String size,
+            String tier,
+            String stage,
+            Double score,
+            boolean overridden) {}
 
     record Point(LocalDate asOf, long runId, Map<String, Long> tiers) {}
 
@@ -195,15 +206,15 @@ class PortfolioApi {
         List<Portfolio.Row> rows = portfolio.rows(filter);
         int from = (int) Math.min(rows.size(), (long) page * size);
         int to = Math.min(rows.size(), from + size);
-        List<Portfolio.Row> shown = rows.subList(from, to).stream()
-                .map(r -> new Portfolio.Row(
+        List<CustomerRow> shown = rows.subList(from, to).stream()
+                .map(r -> new CustomerRow(
                         r.customerId(),
                         Audit.mask(r.name()),
                         r.industry(),
                         r.region(),
                         r.size(),
-                        r.tier(),
-                        r.stage(),
+                        r.tier().code(),
+                        r.stage().code(),
                         r.score(),
                         r.overridden()))
                 .toList();

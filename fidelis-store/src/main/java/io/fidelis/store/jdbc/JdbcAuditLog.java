@@ -24,7 +24,7 @@ public final class JdbcAuditLog implements AuditLog {
         Jdbc.createTables(
                 connections,
                 "audit log",
-                "CREATE TABLE IF NOT EXISTS audit_log (entry_id BIGINT NOT NULL PRIMARY KEY, at TIMESTAMP NOT NULL,"
+                "CREATE TABLE IF NOT EXISTS audit_log (entry_id BIGINT NOT NULL PRIMARY KEY, acted_at TIMESTAMP NOT NULL,"
                         + " actor VARCHAR(64) NOT NULL, action VARCHAR(64) NOT NULL, target VARCHAR(200) NOT NULL,"
                         + " detail VARCHAR(2000) NOT NULL)");
         return new JdbcAuditLog(connections);
@@ -35,7 +35,7 @@ public final class JdbcAuditLog implements AuditLog {
         try (Connection connection = connections.open()) {
             long id = Jdbc.nextId(connection, "audit_log", "entry_id");
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO audit_log (entry_id, at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO audit_log (entry_id, acted_at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)")) {
                 insert.setLong(1, id);
                 Jdbc.setInstant(insert, 2, entry.at());
                 insert.setString(3, cut(entry.actor(), 64));
@@ -54,7 +54,7 @@ public final class JdbcAuditLog implements AuditLog {
     public List<AuditEntry> latest(int limit) {
         try (Connection connection = connections.open();
                 PreparedStatement select = connection.prepareStatement(
-                        "SELECT entry_id, at, actor, action, target, detail FROM audit_log ORDER BY entry_id DESC"
+                        "SELECT entry_id, acted_at, actor, action, target, detail FROM audit_log ORDER BY entry_id DESC"
                                 + " FETCH FIRST ? ROWS ONLY")) {
             select.setInt(1, Math.max(0, limit));
             List<AuditEntry> entries = new ArrayList<>();
