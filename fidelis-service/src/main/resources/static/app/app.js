@@ -150,7 +150,7 @@ async function overview() {
   chart(root.querySelector('#chart-matrix'), {
     grid: { left: 90, bottom: 40 }, tooltip: {},
     xAxis: { type: 'category', data: STAGES.map(s => t('stage.' + s)) },
-    yAxis: { type: 'category', data: TIERS.map(s => t('tier.' + s)) },
+    yAxis: { type: 'category', inverse: true, data: TIERS.map(s => t('tier.' + s)) },
     visualMap: { min: 0, max, show: false, inRange: { color: ['#eef4fb', '#12355b'] } },
     series: [{ type: 'heatmap', data, label: { show: true } }]
   });
@@ -180,7 +180,7 @@ async function overview() {
     chart(migration, {
       grid: { left: 110, bottom: 50 }, tooltip: {},
       xAxis: { type: 'category', name: t('overview.to') + ' ' + o.migration.to.asOf, nameLocation: 'middle', nameGap: 28, data: TIERS.map(s => t('tier.' + s)) },
-      yAxis: { type: 'category', name: t('overview.from') + ' ' + o.migration.from.asOf, data: TIERS.map(s => t('tier.' + s)) },
+      yAxis: { type: 'category', inverse: true, name: t('overview.from') + ' ' + o.migration.from.asOf, data: TIERS.map(s => t('tier.' + s)) },
       visualMap: { min: 0, max: Math.max(1, ...cells.map(c => c[2])), show: false, inRange: { color: ['#fff7e6', '#b7791f'] } },
       series: [{ type: 'heatmap', data: cells, label: { show: true } }]
     });
@@ -258,7 +258,7 @@ async function customer(id) {
       el('p', {}, t('customer.actions') + ': ' + pick(x.actions)),
       x.conflicts.length ? el('div', {}, el('h2', {}, t('customer.conflicts')), reasons(x.conflicts)) : null),
     el('div', { class: 'grid' },
-      el('div', { class: 'card' }, el('h2', {}, t('customer.waterfall')), el('div', { class: 'chart', id: 'chart-waterfall', style: 'height:420px' })),
+      el('div', { class: 'card' }, el('h2', {}, t('customer.waterfall')), el('div', { class: 'chart', id: 'chart-waterfall', style: 'height:520px' })),
       el('div', { class: 'card' }, el('h2', {}, t('customer.tierReasons')), reasons(x.tierReasons), el('h2', { style: 'margin-top:12px' }, t('customer.stageReasons')), reasons(x.stageReasons))),
     el('div', { class: 'grid' },
       el('div', { class: 'card' }, el('h2', {}, t('customer.timeline')), el('div', { class: 'chart', id: 'chart-timeline' })),
@@ -272,7 +272,7 @@ async function customer(id) {
   for (const p of parts) { base.push(running); value.push(p.points); running += p.points; }
   chart(root.querySelector('#chart-waterfall'), {
     grid: { left: 190, right: 30 }, tooltip: { trigger: 'axis' },
-    yAxis: { type: 'category', inverse: true, data: parts.map(p => (state.lang === 'zh' ? p.zh : p.en) + ' ' + p.value).concat([t('customer.score')]) },
+    yAxis: { type: 'category', inverse: true, axisLabel: { interval: 0 }, data: parts.map(p => (state.lang === 'zh' ? p.zh + ' ' + p.valueZh : p.en + ' ' + p.value)).concat([t('customer.score')]) },
     xAxis: { type: 'value', max: 100 },
     series: [
       { type: 'bar', stack: 'w', itemStyle: { color: 'transparent' }, data: base.concat([0]), tooltip: { show: false } },
@@ -328,13 +328,14 @@ async function policies() {
       el('button', { type: 'button', on: { click: () => show(v, true) } }, t('policies.diff')), ' ',
       v.state === 'proposed' && can('admin') ? [el('button', { type: 'button', class: 'primary', on: { click: () => decide(v, 'approve') } }, t('policies.approve')), ' ',
         el('button', { type: 'button', on: { click: () => decide(v, 'reject') } }, t('policies.reject'))] : null)));
-  const proposal = el('textarea', { id: 'policy-yaml', rows: 10, style: 'width:100%' });
+  const proposal = el('textarea', { id: 'policy-yaml', rows: 14, style: 'width:100%' });
+  if (can('analyst')) proposal.value = (await api('/api/policies/' + inForce.versionId)).yaml;
   const said = el('p', {});
   view(el('h1', {}, t('policies.title')),
     el('div', { class: 'card' }, el('table', { id: 'policies-table' },
       el('thead', {}, el('tr', {}, ['id', 'policy', 'state', 'proposedBy', 'decidedBy', 'actions'].map(h => el('th', {}, t('policies.col.' + h))))),
       el('tbody', {}, rows)), el('p', { class: 'muted' }, t('policies.makerChecker'))),
-    el('div', { class: 'card' }, detail),
+    el('div', { class: 'card' }, detail.childElementCount ? detail : (detail.append(el('p', { class: 'muted' }, t('policies.pick'))), detail)),
     can('analyst') ? el('div', { class: 'card' }, el('h2', {}, t('policies.propose')), proposal,
       el('p', {}, el('button', { type: 'button', class: 'primary', on: { click: async () => {
         try { await api('/api/policies', { method: 'POST', body: JSON.stringify({ yaml: proposal.value }) }); route(); }

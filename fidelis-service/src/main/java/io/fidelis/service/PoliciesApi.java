@@ -48,15 +48,7 @@ class PoliciesApi {
         Policies.InForce shipped = policies.shipped();
         List<VersionView> views = new ArrayList<>();
         views.add(new VersionView(
-                0,
-                shipped.policy().label() + " (shipped)",
-                shipped.sha256(),
-                "shipped",
-                inForce == 0,
-                "fidelis",
-                null,
-                null,
-                null));
+                0, shipped.policy().label(), shipped.sha256(), "shipped", inForce == 0, "fidelis", null, null, null));
         for (PolicyVersion v : workspace.policies.all()) {
             views.add(new VersionView(
                     v.versionId(),

@@ -17,7 +17,15 @@ final class Views {
 
     record Text(String code, String en, String zh) {}
 
-    record Part(String feature, String en, String zh, String value, double weight, double points, boolean scored) {}
+    record Part(
+            String feature,
+            String en,
+            String zh,
+            String value,
+            String valueZh,
+            double weight,
+            double points,
+            boolean scored) {}
 
     record Explained(
             String customerId,
@@ -55,6 +63,7 @@ final class Views {
                         Messages.label(p.feature(), Language.ENGLISH),
                         Messages.label(p.feature(), Language.CHINESE),
                         Messages.value(p.feature(), p.value(), Language.ENGLISH),
+                        Messages.value(p.feature(), p.value(), Language.CHINESE),
                         p.weight(),
                         round(p.points()),
                         p.scored()))
