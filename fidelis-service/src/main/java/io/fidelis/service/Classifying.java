@@ -25,13 +25,15 @@ class Classifying {
     private record Key(LocalDate asOf, String policySha256, long overridesVersion) {}
 
     private final Workspace workspace;
+    private final Histories histories;
     private final Policies policies;
     private final Clock clock;
     private final Map<Key, DatedClassifier> classifiers = new ConcurrentHashMap<>();
     private volatile long overridesVersion;
 
-    Classifying(Workspace workspace, Policies policies, Clock clock) {
+    Classifying(Workspace workspace, Histories histories, Policies policies, Clock clock) {
         this.workspace = workspace;
+        this.histories = histories;
         this.policies = policies;
         this.clock = clock;
     }
@@ -42,11 +44,16 @@ class Classifying {
 
     /** The customer's classification as of {@code asOf} with the policy in force and the overrides in force then. */
     Classification classify(String customerId, LocalDate asOf) {
-        CustomerHistory history = workspace
-                .book
-                .history(customerId)
+        return classifyWithHistory(customerId, asOf).classification();
+    }
+
+    record Classified(CustomerHistory history, Classification classification) {}
+
+    Classified classifyWithHistory(String customerId, LocalDate asOf) {
+        CustomerHistory history = histories
+                .of(customerId)
                 .orElseThrow(() -> new NoSuchElementException("no customer " + customerId + " in the book"));
-        return classifier(asOf).classify(history);
+        return new Classified(history, classifier(asOf).classify(history));
     }
 
     /** Forget cached overrides (after one is recorded). */

@@ -2,12 +2,10 @@ package io.fidelis.service;
 
 import io.fidelis.core.domain.Coded;
 import io.fidelis.core.domain.Customer;
-import io.fidelis.core.domain.CustomerHistory;
 import io.fidelis.core.policy.Stage;
 import io.fidelis.core.policy.Tier;
 import io.fidelis.store.RunCounts;
 import io.fidelis.store.RunHeader;
-import io.fidelis.store.RunResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
@@ -226,26 +224,11 @@ class PortfolioApi {
                     "One customer: explanation as of the latest run's date, tiers and stages over the runs, overrides")
     @GetMapping("/api/customers/{id}")
     CustomerPage customer(@PathVariable String id) {
-        CustomerHistory history = workspace
-                .book
-                .history(id)
-                .orElseThrow(() -> new NoSuchElementException("no customer " + id + " in the book"));
-        Customer customer = history.customer();
         LocalDate asOf = portfolio.latestRun().map(r -> r.provenance().asOf()).orElse(classifying.today());
-        Views.Explained explained = Views.explained(classifying.classify(id, asOf));
-        List<Placed> placed = new ArrayList<>();
-        List<RunHeader> monthEnds = portfolio.monthEnds();
-        for (RunHeader run : monthEnds.subList(Math.max(0, monthEnds.size() - 24), monthEnds.size())) {
-            workspace
-                    .runs
-                    .result(run.runId(), id)
-                    .ifPresent((RunResult r) -> placed.add(new Placed(
-                            run.runId(),
-                            run.provenance().asOf(),
-                            r.tier().code(),
-                            r.stage().code(),
-                            r.score().isPresent() ? r.score().getAsDouble() : null)));
-        }
+        Classifying.Classified classified = classifying.classifyWithHistory(id, asOf);
+        Customer customer = classified.history().customer();
+        Views.Explained explained = Views.explained(classified.classification());
+        List<Placed> placed = timeline(id, portfolio.monthEnds());
         List<OverridesApi.OverrideView> overrides =
                 workspace.overrides.of(id).stream().map(OverridesApi::view).toList();
         return new CustomerPage(
@@ -259,6 +242,38 @@ class PortfolioApi {
                 explained,
                 placed,
                 overrides);
+    }
+
+    /** The customer's tier and stage in each month-end run, read in one query rather than one per run. */
+    private List<Placed> timeline(String customerId, List<RunHeader> monthEnds) {
+        Map<Long, RunHeader> wanted = new HashMap<>();
+        for (RunHeader run : monthEnds.subList(Math.max(0, monthEnds.size() - 36), monthEnds.size())) {
+            wanted.put(run.runId(), run);
+        }
+        List<Placed> placed = new ArrayList<>();
+        try (java.sql.Connection connection = workspace.book.newConnection();
+                java.sql.PreparedStatement select = connection.prepareStatement(
+                        "SELECT run_id, tier, stage, score FROM run_results WHERE customer_id = ?")) {
+            select.setString(1, customerId);
+            try (java.sql.ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    RunHeader run = wanted.get(rows.getLong(1));
+                    if (run != null) {
+                        double score = rows.getDouble(4);
+                        placed.add(new Placed(
+                                run.runId(),
+                                run.provenance().asOf(),
+                                rows.getString(2).toLowerCase(Locale.ROOT),
+                                rows.getString(3).toLowerCase(Locale.ROOT),
+                                rows.wasNull() ? null : score));
+                    }
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new io.fidelis.store.StoreException("cannot read the runs of customer " + customerId, e);
+        }
+        placed.sort(java.util.Comparator.comparing(Placed::asOf));
+        return placed;
     }
 
     private static boolean present(String text) {
