@@ -60,6 +60,6 @@ class Histories {
         if (complete) {
             return Optional.ofNullable(loaded.get(customerId));
         }
-        return workspace.book.history(customerId);
+        return workspace.query(() -> workspace.book.history(customerId));
     }
 }

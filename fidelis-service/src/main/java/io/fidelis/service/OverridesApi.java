@@ -41,8 +41,10 @@ class OverridesApi {
     private final Classifying classifying;
     private final Audit audit;
     private final Clock clock;
+    private final KnownOverrides known;
 
-    OverridesApi(Workspace workspace, Classifying classifying, Audit audit, Clock clock) {
+    OverridesApi(Workspace workspace, Classifying classifying, Audit audit, Clock clock, KnownOverrides known) {
+        this.known = known;
         this.workspace = workspace;
         this.classifying = classifying;
         this.audit = audit;
@@ -63,7 +65,7 @@ class OverridesApi {
     @Operation(summary = "Every override, in the order recorded")
     @GetMapping("/api/overrides")
     List<OverrideView> all() {
-        return workspace.overrides.all().stream().map(r -> view(r.override())).toList();
+        return known.all().stream().map(OverridesApi::view).toList();
     }
 
     @Operation(summary = "Record an override; the author is the signed-in user")
@@ -85,6 +87,7 @@ class OverridesApi {
                 body.expiresOn());
         RecordedOverride recorded = workspace.overrides.record(override, clock.instant());
         classifying.overridesChanged();
+        known.changed();
         audit.record(
                 "override.record",
                 body.customerId(),

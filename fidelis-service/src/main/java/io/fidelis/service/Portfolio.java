@@ -35,11 +35,36 @@ class Portfolio {
             Double score,
             boolean overridden) {}
 
-    record Snapshot(RunHeader run, List<Row> rows) {}
+    /**
+     * The latest run's rows, and each month-end run's tier and stage of every customer, one byte each (tier ordinal
+     * times 16 plus stage ordinal; -1 when absent), by the customer's position in {@code rows}.
+     */
+    record Snapshot(
+            RunHeader run, List<Row> rows, Map<String, Integer> positions, List<RunHeader> monthEnds, byte[][] placed) {
+
+        /** The customer's tier and stage in each month-end run that holds it, oldest first. */
+        List<Placement> timeline(String customerId) {
+            Integer position = positions.get(customerId);
+            List<Placement> timeline = new ArrayList<>();
+            if (position == null) {
+                return timeline;
+            }
+            for (int r = 0; r < monthEnds.size(); r++) {
+                byte code = placed[r][position];
+                if (code >= 0) {
+                    timeline.add(new Placement(monthEnds.get(r), Tier.values()[code >> 4], Stage.values()[code & 15]));
+                }
+            }
+            return timeline;
+        }
+    }
+
+    record Placement(RunHeader run, Tier tier, Stage stage) {}
 
     private final Workspace workspace;
     private final Map<Long, RunCounts> counts = new ConcurrentHashMap<>();
     private volatile Snapshot snapshot;
+    private volatile List<RunHeader> runs;
 
     Portfolio(Workspace workspace) {
         this.workspace = workspace;
@@ -53,9 +78,26 @@ class Portfolio {
         warm.start();
     }
 
+    /**
+     * The stored runs, read once: while the service holds the workspace only the service stores runs, and it calls
+     * {@link #runsChanged()} when it does.
+     */
+    List<RunHeader> runs() {
+        List<RunHeader> known = runs;
+        if (known == null) {
+            known = List.copyOf(workspace.runs.runs());
+            runs = known;
+        }
+        return known;
+    }
+
+    void runsChanged() {
+        runs = null;
+    }
+
     /** The latest stored run (the greatest as-of date, of several the last stored). */
     Optional<RunHeader> latestRun() {
-        return workspace.runs.runs().stream()
+        return runs().stream()
                 .max(Comparator.comparing((RunHeader r) -> r.provenance().asOf())
                         .thenComparing(RunHeader::runId));
     }
@@ -63,7 +105,7 @@ class Portfolio {
     /** The latest run per as-of date, oldest date first. */
     List<RunHeader> monthEnds() {
         Map<LocalDate, RunHeader> byDate = new HashMap<>();
-        for (RunHeader run : workspace.runs.runs()) {
+        for (RunHeader run : runs()) {
             byDate.merge(run.provenance().asOf(), run, (a, b) -> a.runId() > b.runId() ? a : b);
         }
         List<RunHeader> runs = new ArrayList<>(byDate.values());
@@ -111,7 +153,26 @@ class Portfolio {
                     result.score().isPresent() ? result.score().getAsDouble() : null,
                     result.overridden()));
         });
-        return new Snapshot(run, List.copyOf(rows));
+        Map<String, Integer> positions = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            positions.put(rows.get(i).customerId(), i);
+        }
+        List<RunHeader> monthEnds = monthEnds();
+        monthEnds = monthEnds.subList(Math.max(0, monthEnds.size() - 36), monthEnds.size());
+        byte[][] placed = new byte[monthEnds.size()][];
+        for (int r = 0; r < monthEnds.size(); r++) {
+            byte[] codes = new byte[rows.size()];
+            java.util.Arrays.fill(codes, (byte) -1);
+            workspace.runClasses.forEachPlaced(monthEnds.get(r).runId(), p -> {
+                Integer position = positions.get(p.customerId());
+                if (position != null) {
+                    codes[position] =
+                            (byte) (p.tier().ordinal() * 16 + p.stage().ordinal());
+                }
+            });
+            placed[r] = codes;
+        }
+        return new Snapshot(run, List.copyOf(rows), positions, List.copyOf(monthEnds), placed);
     }
 
     /** The rows that pass {@code filter}, in customer id order. */

@@ -74,9 +74,11 @@ class PortfolioApi {
     private final Workspace workspace;
     private final Portfolio portfolio;
     private final Classifying classifying;
+    private final KnownOverrides overrides;
     private final Map<String, Migration> migrations = new java.util.concurrent.ConcurrentHashMap<>();
 
-    PortfolioApi(Workspace workspace, Portfolio portfolio, Classifying classifying) {
+    PortfolioApi(Workspace workspace, Portfolio portfolio, Classifying classifying, KnownOverrides overrides) {
+        this.overrides = overrides;
         this.workspace = workspace;
         this.portfolio = portfolio;
         this.classifying = classifying;
@@ -228,9 +230,19 @@ class PortfolioApi {
         Classifying.Classified classified = classifying.classifyWithHistory(id, asOf);
         Customer customer = classified.history().customer();
         Views.Explained explained = Views.explained(classified.classification());
-        List<Placed> placed = timeline(id, portfolio.monthEnds());
+        List<Placed> placed = portfolio
+                .snapshot()
+                .map(snapshot -> snapshot.timeline(id).stream()
+                        .map(p -> new Placed(
+                                p.run().runId(),
+                                p.run().provenance().asOf(),
+                                p.tier().code(),
+                                p.stage().code(),
+                                null))
+                        .toList())
+                .orElse(List.of());
         List<OverridesApi.OverrideView> overrides =
-                workspace.overrides.of(id).stream().map(OverridesApi::view).toList();
+                overridesOf(id).stream().map(OverridesApi::view).toList();
         return new CustomerPage(
                 customer.id(),
                 Audit.mask(customer.name()),
@@ -244,36 +256,10 @@ class PortfolioApi {
                 overrides);
     }
 
-    /** The customer's tier and stage in each month-end run, read in one query rather than one per run. */
-    private List<Placed> timeline(String customerId, List<RunHeader> monthEnds) {
-        Map<Long, RunHeader> wanted = new HashMap<>();
-        for (RunHeader run : monthEnds.subList(Math.max(0, monthEnds.size() - 36), monthEnds.size())) {
-            wanted.put(run.runId(), run);
-        }
-        List<Placed> placed = new ArrayList<>();
-        try (java.sql.Connection connection = workspace.book.newConnection();
-                java.sql.PreparedStatement select = connection.prepareStatement(
-                        "SELECT run_id, tier, stage, score FROM run_results WHERE customer_id = ?")) {
-            select.setString(1, customerId);
-            try (java.sql.ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    RunHeader run = wanted.get(rows.getLong(1));
-                    if (run != null) {
-                        double score = rows.getDouble(4);
-                        placed.add(new Placed(
-                                run.runId(),
-                                run.provenance().asOf(),
-                                rows.getString(2).toLowerCase(Locale.ROOT),
-                                rows.getString(3).toLowerCase(Locale.ROOT),
-                                rows.wasNull() ? null : score));
-                    }
-                }
-            }
-        } catch (java.sql.SQLException e) {
-            throw new io.fidelis.store.StoreException("cannot read the runs of customer " + customerId, e);
-        }
-        placed.sort(java.util.Comparator.comparing(Placed::asOf));
-        return placed;
+    private List<io.fidelis.core.classification.ManualOverride> overridesOf(String customerId) {
+        return overrides.all().stream()
+                .filter(o -> o.customerId().equals(customerId))
+                .toList();
     }
 
     private static boolean present(String text) {

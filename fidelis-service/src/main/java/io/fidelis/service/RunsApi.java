@@ -43,7 +43,7 @@ class RunsApi {
     @Operation(summary = "Every stored run, oldest first")
     @GetMapping("/api/runs")
     List<Views.Run> runs() {
-        return workspace.runs.runs().stream().map(Views::run).toList();
+        return portfolio.runs().stream().map(Views::run).toList();
     }
 
     @Operation(summary = "One run with its customers by tier and stage")
@@ -62,6 +62,7 @@ class RunsApi {
                 FidelisService.class.getPackage().getImplementationVersion() == null
                         ? "dev"
                         : FidelisService.class.getPackage().getImplementationVersion());
+        portfolio.runsChanged();
         audit.record("run.classify", "run " + run.runId(), "as of " + asOf + ", " + run.customers() + " customers");
         return Views.run(run);
     }

@@ -47,6 +47,26 @@ class Workspace implements DisposableBean {
         this.policies = JdbcPolicyVersions.of(book::newConnection);
     }
 
+    /**
+     * At most a few queries of request threads run in DuckDB at once: each already uses every core, and hundreds at
+     * once were seen to stall it for minutes.
+     */
+    final java.util.concurrent.Semaphore queries = new java.util.concurrent.Semaphore(4, true);
+
+    <T> T query(java.util.function.Supplier<T> query) {
+        try {
+            queries.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the database", e);
+        }
+        try {
+            return query.get();
+        } finally {
+            queries.release();
+        }
+    }
+
     BookStore book() {
         return book;
     }

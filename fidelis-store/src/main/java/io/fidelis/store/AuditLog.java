@@ -11,6 +11,12 @@ public interface AuditLog {
     /** Appends an entry and returns it with its number. */
     AuditEntry append(AuditEntry entry);
 
+    /**
+     * Appends entries in one transaction (all or none), in order, and returns them with their numbers: how a busy
+     * service writes the entries of many requests at once.
+     */
+    List<AuditEntry> appendAll(List<AuditEntry> entries);
+
     /** The latest {@code limit} entries, newest first. */
     List<AuditEntry> latest(int limit);
 }

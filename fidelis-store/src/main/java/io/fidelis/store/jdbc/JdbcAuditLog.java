@@ -31,20 +31,39 @@ public final class JdbcAuditLog implements AuditLog {
     }
 
     @Override
-    public synchronized AuditEntry append(AuditEntry entry) {
+    public AuditEntry append(AuditEntry entry) {
+        return appendAll(List.of(entry)).get(0);
+    }
+
+    @Override
+    public synchronized List<AuditEntry> appendAll(List<AuditEntry> entries) {
         try (Connection connection = connections.open()) {
-            long id = Jdbc.nextId(connection, "audit_log", "entry_id");
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO audit_log (entry_id, acted_at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)")) {
-                insert.setLong(1, id);
-                Jdbc.setInstant(insert, 2, entry.at());
-                insert.setString(3, cut(entry.actor(), 64));
-                insert.setString(4, cut(entry.action(), 64));
-                insert.setString(5, cut(entry.target(), 200));
-                insert.setString(6, cut(entry.detail(), 2000));
-                insert.executeUpdate();
+            connection.setAutoCommit(false);
+            try {
+                long id = Jdbc.nextId(connection, "audit_log", "entry_id");
+                List<AuditEntry> appended = new ArrayList<>(entries.size());
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_log (entry_id, acted_at,"
+                        + " actor, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    for (AuditEntry entry : entries) {
+                        insert.setLong(1, id);
+                        Jdbc.setInstant(insert, 2, entry.at());
+                        insert.setString(3, cut(entry.actor(), 64));
+                        insert.setString(4, cut(entry.action(), 64));
+                        insert.setString(5, cut(entry.target(), 200));
+                        insert.setString(6, cut(entry.detail(), 2000));
+                        insert.addBatch();
+                        appended.add(new AuditEntry(
+                                id, entry.at(), entry.actor(), entry.action(), entry.target(), entry.detail()));
+                        id++;
+                    }
+                    insert.executeBatch();
+                }
+                connection.commit();
+                return appended;
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
             }
-            return new AuditEntry(id, entry.at(), entry.actor(), entry.action(), entry.target(), entry.detail());
         } catch (SQLException e) {
             throw new StoreException("cannot append to the audit log: " + e.getMessage(), e);
         }
