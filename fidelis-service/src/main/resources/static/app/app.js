@@ -19,7 +19,7 @@ function el(tag, attrs, ...children) {
       node.setAttribute(name, value === true ? '' : String(value));
     }
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined) continue;
     node.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -290,14 +290,46 @@ async function customer(id) {
 }
 
 async function evaluation() {
-  const sets = await api('/api/evaluations');
+  const found = await api('/api/evaluations');
+  const sets = found.strategies;
+  const detail = el('div', { id: 'evaluation-detail' });
+  const interval = (f, rate) => {
+    if (!f) return '–';
+    if (f.status !== 'estimate') return t('evaluation.notEnough');
+    const k = rate ? 100 : 1;
+    const n = v => (v * k).toFixed(rate ? 1 : 2);
+    return n(f.point) + ' [' + n(f.lower) + ', ' + n(f.upper) + ']' + (rate ? ' ' + t('evaluation.points') : '');
+  };
+  const p = f => f && f.status === 'estimate' && f.p_holm !== undefined ? f.p_holm.toFixed(3) : '–';
+  const show = async name => {
+    try {
+      const r = await api('/api/evaluations/' + encodeURIComponent(name));
+      detail.replaceChildren(
+        el('h2', {}, r.provenance.strategy_id + ' · ' + t('evaluation.start') + ' ' + r.provenance.start),
+        el('p', { class: 'muted' }, t('evaluation.intervals') + ' ' + Math.round(100 * r.provenance.confidence_level) + '%'),
+        ...r.outcomes.map(o => el('div', { class: 'card' },
+          el('h2', {}, o.label + (o.kind === 'rate' ? ' (' + t('evaluation.rate') + ')' : '')),
+          el('table', { class: 'evaluation-effects' },
+            el('thead', {}, el('tr', {}, ['group', 'difference', 'did', 'pHolm'].map(h => el('th', {}, t('evaluation.col.' + h))))),
+            el('tbody', {}, o.groups.map(g => el('tr', {},
+              el('td', {}, g.group), el('td', {}, interval(g.treatment_minus_control_after, o.kind === 'rate')),
+              el('td', {}, interval(g.difference_in_differences, o.kind === 'rate')),
+              el('td', {}, p(g.difference_in_differences)))))))));
+    } catch (e) { detail.replaceChildren(el('p', { class: 'error' }, e.message)); }
+  };
   view(el('h1', {}, t('evaluation.title')),
     el('div', { class: 'card' },
-      el('p', { class: 'muted' }, t('evaluation.hint')),
+      el('h2', {}, t('evaluation.strategies')),
       sets.length === 0 ? el('p', { id: 'evaluation-empty' }, t('evaluation.none')) :
         el('table', { id: 'evaluation-table' },
           el('thead', {}, el('tr', {}, ['strategy', 'assignedOn', 'treatment', 'control', 'source'].map(h => el('th', {}, t('evaluation.col.' + h))))),
-          el('tbody', {}, sets.map(s => el('tr', {}, el('td', {}, s.strategyId), el('td', {}, s.assignedOn || '–'), el('td', {}, s.treatment), el('td', {}, s.control), el('td', {}, s.source)))))));
+          el('tbody', {}, sets.map(s => el('tr', {}, el('td', {}, s.strategyId), el('td', {}, s.assignedOn || '–'), el('td', {}, s.treatment), el('td', {}, s.control), el('td', {}, s.source)))))),
+    el('div', { class: 'card' },
+      el('h2', {}, t('evaluation.results')),
+      found.results.length === 0 ? el('p', { class: 'muted' }, t('evaluation.hint')) :
+        el('p', {}, found.results.map(name => [el('button', { type: 'button', class: 'evaluation-result', on: { click: () => show(name) } }, name), ' ']))),
+    detail);
+  if (found.results.length) await show(found.results[0]);
 }
 
 async function policies() {

@@ -68,9 +68,51 @@ class AdminApi {
         return workspace.audit.latest(Math.min(Math.max(limit, 1), 10_000));
     }
 
-    @Operation(summary = "The strategies with stored assignments (evaluate them with fidelis evaluate)")
+    record Evaluations(List<Evaluation> strategies, List<String> results) {}
+
+    private static final java.util.regex.Pattern RESULT =
+            java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*\\.json");
+
+    @Operation(
+            summary = "The strategies with stored assignments, and the saved results of fidelis evaluate --json"
+                    + " (files in the workspace's evaluations folder)")
     @GetMapping("/api/evaluations")
-    List<Evaluation> evaluations() {
+    Evaluations evaluations() {
+        return new Evaluations(strategies(), results());
+    }
+
+    @Operation(summary = "One saved evaluation result (as fidelis evaluate --json wrote it): effects with intervals")
+    @GetMapping(value = "/api/evaluations/{name}", produces = "application/json")
+    String evaluation(@org.springframework.web.bind.annotation.PathVariable String name) throws java.io.IOException {
+        // only a name the folder listing offers is read: nothing from the request becomes a path
+        if (!RESULT.matcher(name).matches() || !results().contains(name)) {
+            throw new java.util.NoSuchElementException("no saved evaluation named " + name);
+        }
+        return java.nio.file.Files.readString(
+                evaluationsFolder().resolve(name), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private java.nio.file.Path evaluationsFolder() {
+        return workspace.folder.resolve("evaluations");
+    }
+
+    private List<String> results() {
+        java.nio.file.Path folder = evaluationsFolder();
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(folder)) {
+            return files.filter(java.nio.file.Files::isRegularFile)
+                    .map(f -> f.getFileName().toString())
+                    .filter(n -> RESULT.matcher(n).matches())
+                    .sorted()
+                    .toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private List<Evaluation> strategies() {
         return DuckDbStrategyAssignments.of(workspace.book).sets().stream()
                 .map((AssignmentSet s) -> new Evaluation(
                         s.strategyId(),

@@ -78,7 +78,8 @@ class SecurityConfig {
                                 "/api/policies/*",
                                 "/api/policies/*/diff/*",
                                 "/api/overrides",
-                                "/api/evaluations")
+                                "/api/evaluations",
+                                "/api/evaluations/*")
                         .hasRole(VIEWER)
                         .requestMatchers(POST, "/api/session/end")
                         .hasRole(VIEWER)

@@ -33,6 +33,7 @@ class RoleMatrixTest extends ServiceTest {
                 Arguments.of("GET", "/api/policies/0/diff/0", null, "viewer"),
                 Arguments.of("GET", "/api/overrides", null, "viewer"),
                 Arguments.of("GET", "/api/evaluations", null, "viewer"),
+                Arguments.of("GET", "/api/evaluations/worked-case.json", null, "viewer"),
                 Arguments.of("POST", "/api/classify", "{\"customerId\":\"" + TestWorkspace.NAMED_ID + "\"}", "analyst"),
                 Arguments.of("POST", "/api/runs", "{\"asOf\":\"2026-09-30\"}", "analyst"),
                 Arguments.of(

@@ -41,6 +41,13 @@ class SecurityTest extends ServiceTest {
     }
 
     @Test
+    void aSavedEvaluationIsServedByTheNameTheListingGives() {
+        assertThat(get("vera", "/api/evaluations").body()).contains("\"results\":[\"worked-case.json\"]");
+        assertThat(get("vera", "/api/evaluations/worked-case.json").body()).contains("\"difference_in_differences\"");
+        assertThat(get("vera", "/api/evaluations/other.json").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void anInvalidPolicyIsRefusedWithWhatIsWrong() {
         HttpResponse<String> answer = post("anna", "/api/policies", "{\"yaml\":\"id: x\\nweights: [\"}");
         assertThat(answer.statusCode()).isEqualTo(400);
@@ -177,12 +184,15 @@ class SecurityTest extends ServiceTest {
                 "/webjars/..%2f..%2f..%2fetc%2fpasswd",
                 "/api/runs/..%2F..%2Fetc%2Fpasswd/export.csv",
                 "/api/policies/..%2F..%2Fetc%2Fpasswd",
+                "/api/evaluations/..%2F..%2F..%2F..%2Fetc%2Fpasswd",
+                "/api/evaluations/..%2Ffidelis.duckdb",
+                "/api/evaluations/%2Fetc%2Fpasswd",
                 "/app/..%5c..%5c..%5cetc%5cpasswd"
             })
     void pathTraversalReadsNoFile(String path) {
         HttpResponse<String> answer = get("adam", path);
 
         assertThat(answer.statusCode()).isIn(400, 403, 404);
-        assertThat(answer.body()).doesNotContain("root:");
+        assertThat(answer.body()).doesNotContain("root:").doesNotContain("DUCK");
     }
 }

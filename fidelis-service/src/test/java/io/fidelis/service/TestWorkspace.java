@@ -91,6 +91,10 @@ final class TestWorkspace {
                 users.add(new StoredUser(user[0], user[1], encoder.encode(PASSWORD), Instant.now()));
             }
         }
+        Files.createDirectories(workspace.resolve("evaluations"));
+        try (var in = TestWorkspace.class.getResourceAsStream("/worked-case-evaluation.json")) {
+            Files.write(workspace.resolve("evaluations").resolve("worked-case.json"), in.readAllBytes());
+        }
         return workspace;
     }
 
