@@ -271,7 +271,7 @@ async function customer(id) {
   const base = [], value = [];
   for (const p of parts) { base.push(running); value.push(p.points); running += p.points; }
   chart(root.querySelector('#chart-waterfall'), {
-    grid: { left: 190, right: 30 }, tooltip: { trigger: 'axis' },
+    grid: { left: 10, right: 40, containLabel: true }, tooltip: { trigger: 'axis' },
     yAxis: { type: 'category', inverse: true, axisLabel: { interval: 0 }, data: parts.map(p => (state.lang === 'zh' ? p.zh + ' ' + p.valueZh : p.en + ' ' + p.value)).concat([t('customer.score')]) },
     xAxis: { type: 'value', max: 100 },
     series: [

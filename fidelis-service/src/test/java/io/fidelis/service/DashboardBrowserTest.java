@@ -127,6 +127,8 @@ class DashboardBrowserTest extends ServiceTest {
         browser.findElement(By.id("classify-now")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#classify-result p")));
         screenshot("3-customer-en");
+        browser.executeScript("document.getElementById('chart-timeline').scrollIntoView()");
+        screenshot("3b-customer-timeline-en");
 
         browser.get(base + "/#customer/" + TestWorkspace.XSS_ID);
         wait.until(ExpectedConditions.textToBe(
