@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -250,6 +251,18 @@ public final class DuckDbBookStore implements Store {
     @Override
     public String location() {
         return "the workspace " + workspace;
+    }
+
+    /**
+     * A new connection to this store's database, for the portable {@code io.fidelis.store.jdbc} stores (users,
+     * tokens, audit, policy versions); the caller closes it.
+     */
+    public Connection newConnection() {
+        try {
+            return connection.duplicate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot open a connection to the database: " + e.getMessage(), e);
+        }
     }
 
     /** The connection that {@link DuckDbRuns} and {@link DuckDbOverrides} share with the book. */

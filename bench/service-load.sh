@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Load benchmark of `fidelis serve` on a workspace of N customers: 60 s at 200 requests per second, open loop,
+# mixed 40% customer lists, 30% customer pages, 30% classify-now (bench/ServiceLoad.java), after a 15 s warm-up at
+# 100 per second. Reports p50/p90/p99/max latency and errors per kind, and the service's peak RSS.
+#
+# Usage: bench/service-load.sh CUSTOMERS [SEED] [RPS] [SECONDS] [HISTORIES]   (e.g. bench/service-load.sh 100000)
+#   HISTORIES: memory (default; every history in the heap, read once at start) or store (DuckDB per request)
+# Needs the classify benchmark's workspace (.bench/classify-workspace-N-SEED, made by bench/classify-bench.sh N):
+# copies it, starts the service on a free port, makes an API token with the printed one-time secret, runs the load,
+# stops the service and appends the results to docs/benchmarks.md.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+customers="${1:?usage: bench/service-load.sh CUSTOMERS [SEED] [RPS] [SECONDS] [HISTORIES]}"
+seed="${2:-42}"
+rps="${3:-200}"
+seconds="${4:-60}"
+histories="${5:-memory}"
+port=18081
+service_jar="$root/fidelis-service/target/fidelis-service.jar"
+source_workspace="$scratch/classify-workspace-$customers-$seed"
+[ -f "$source_workspace/fidelis.duckdb" ] || { echo "no $source_workspace: run bench/classify-bench.sh $customers $seed first" >&2; exit 2; }
+(cd "$root" && mvn -q -B -DskipTests -Dspotless.check.skip=true package -pl fidelis-service -am) >&2
+
+run="$scratch/service-load-$customers"
+rm -rf "$run" && mkdir -p "$run"
+cp -r "$source_workspace" "$run/workspace"
+cp "$service_jar" "$run/service.jar"   # the running service keeps its own copy: a rebuild cannot pull it away
+java -Xmx3g -jar "$run/service.jar" serve --port "$port" --workspace "$run/workspace" \
+  --fidelis.histories="$histories" > "$run/service.log" 2>&1 < /dev/null &
+pid=$!
+trap 'kill $pid 2>/dev/null; sleep 5; kill -9 $pid 2>/dev/null || true' EXIT
+base="http://127.0.0.1:$port"
+for _ in $(seq 1 120); do curl -sf "$base/actuator/health" >/dev/null 2>&1 && break; sleep 1; done
+secret="$(grep -a -A2 'one-time secret' "$run/service.log" | tail -1 | tr -d ' ')"
+token="$(curl -sf -u "admin:$secret" -H 'Content-Type: application/json' -d '{"user":"admin","label":"bench"}' \
+  "$base/api/tokens" | sed 's/.*"token":"\([^"]*\)".*/\1/')"
+if [ "$histories" = memory ]; then
+  for _ in $(seq 1 300); do grep -aq 'histories in memory' "$run/service.log" && break; sleep 1; done
+fi
+curl -sf -H "Authorization: Bearer $token" "$base/api/overview" > /dev/null   # the portfolio is built
+java "$root/bench/ServiceLoad.java" "$base" "$token" "$customers" 100 15 7 > "$run/warmup.txt"
+( while kill -0 $pid 2>/dev/null; do awk '/VmRSS/ {print $2}' /proc/$pid/status; sleep 1; done ) > "$run/rss.txt" &
+sampler=$!
+java "$root/bench/ServiceLoad.java" "$base" "$token" "$customers" "$rps" "$seconds" "$seed" > "$run/load.txt"
+kill $sampler 2>/dev/null || true
+peak=$(sort -n "$run/rss.txt" | tail -1 | awk '{printf "%d", $1/1024}')
+cat "$run/load.txt" >&2
+{
+  echo
+  echo "## fidelis serve under load, $customers customers ($(date -u +%Y-%m-%d))"
+  echo
+  echo "\`bench/service-load.sh $customers $seed $rps $seconds $histories\`, commit $(git -C "$root" rev-parse --short HEAD),"
+  echo "$rps requests/s for $seconds s (open loop: latency counted from each request's scheduled start), after 15 s at 100/s;"
+  echo "-Xmx3g, histories in $histories, API token (no bcrypt per request), every classify-now audited. Peak RSS $peak MiB."
+  machine_line
+  echo
+  tail -n +2 "$run/load.txt"
+} >> "$report"
+echo "appended to $report" >&2

@@ -1,0 +1,49 @@
+package io.fidelis.store.jdbc;
+
+import io.fidelis.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/** The few JDBC steps the portable stores share. */
+final class Jdbc {
+
+    private Jdbc() {}
+
+    static void createTables(Connections connections, String what, String... statements) {
+        try (Connection connection = connections.open();
+                Statement sql = connection.createStatement()) {
+            for (String statement : statements) {
+                sql.execute(statement);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot prepare the " + what + " table: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The next number of a table's id column. Portable (no sequences); callers hold their store's lock so that one
+     * process never hands out a number twice, and the primary key stops a second process from doing so.
+     */
+    static long nextId(Connection connection, String table, String column) throws SQLException {
+        try (Statement sql = connection.createStatement();
+                ResultSet row = sql.executeQuery("SELECT MAX(" + column + ") FROM " + table)) {
+            row.next();
+            return row.getLong(1) + 1;
+        }
+    }
+
+    static void setInstant(PreparedStatement statement, int index, Instant at) throws SQLException {
+        statement.setObject(index, at == null ? null : LocalDateTime.ofInstant(at, ZoneOffset.UTC));
+    }
+
+    static Instant instant(ResultSet row, int index) throws SQLException {
+        LocalDateTime at = row.getObject(index, LocalDateTime.class);
+        return at == null ? null : at.toInstant(ZoneOffset.UTC);
+    }
+}
