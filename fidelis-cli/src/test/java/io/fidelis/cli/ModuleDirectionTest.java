@@ -20,7 +20,36 @@ class ModuleDirectionTest {
                 .resideInAPackage("io.fidelis.core..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("io.fidelis.store..", "io.fidelis.generator..", "io.fidelis.cli..")
+                .resideInAnyPackage(
+                        "io.fidelis.store..",
+                        "io.fidelis.generator..",
+                        "io.fidelis.predict..",
+                        "io.fidelis.cli..",
+                        "io.fidelis.service..",
+                        "io.fidelis.spark..")
+                .check(ALL);
+    }
+
+    @Test
+    void predictionModelsDoNotKnowTheCommandLine() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.fidelis.predict..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.fidelis.cli..", "picocli..")
+                .check(ALL);
+    }
+
+    @Test
+    void sharedSqlKnowsNeitherDatabase() {
+        // io.fidelis.store.sql serves DuckDB and PostgreSQL alike: each store depends on it, never the reverse
+        noClasses()
+                .that()
+                .resideInAnyPackage("io.fidelis.store.sql..", "io.fidelis.store.jdbc..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.fidelis.store.duckdb..", "io.fidelis.store.postgres..", "org.duckdb..")
                 .check(ALL);
     }
 
