@@ -2,6 +2,7 @@ package io.fidelis.cli;
 
 import io.fidelis.core.domain.CustomerHistory;
 import io.fidelis.store.BookStore;
+import io.fidelis.store.CustomerRange;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -20,9 +21,12 @@ import java.util.function.LongConsumer;
 
 /**
  * Maps every customer history of the book on every core, in bounded memory, and gives the results in the book's
- * customer-id order: a reader thread streams the histories and hands them out in batches, worker threads map the
- * batches, and the consumer of {@link #results()} takes the batches' results in the order they were handed out. The
- * results are therefore the same, one for one, whatever the number of threads or their timing.
+ * customer-id order. The book is split into ranges of customers ({@link BookStore#customerRanges}); worker threads
+ * each read a range's histories ({@link BookStore#forEachHistory(CustomerRange, java.util.function.Consumer)}) and
+ * map them as they come, so that reading, which was one thread's work, is spread over the cores as well, and the
+ * store's query for one range runs while another range is mapped. The consumer of {@link #results} takes the ranges'
+ * results in the ranges' order. The results are therefore the same, one for one, whatever the number of threads,
+ * the size of the ranges or their timing.
  *
  * @param <R> what one history is mapped to
  */
@@ -30,41 +34,42 @@ final class HistoryPipeline<R> implements AutoCloseable {
 
     private final BookStore book;
     private final Function<CustomerHistory, R> map;
-    private final int batchSize;
-    /** At most this many batches are read ahead of the consumer: the memory bound. */
+    private final int rangeSize;
+    /** At most this many ranges are read ahead of the consumer: the memory bound. */
     private final BlockingQueue<Future<List<R>>> pending;
 
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final ExecutorService pool;
-    private final Thread reader;
+    private final Thread planner;
     private final Future<List<R>> end = CompletableFuture.completedFuture(List.of());
 
     /**
      * Starts reading and mapping.
      *
-     * @param workers threads that map histories, 1 or more
-     * @param batchSize histories per batch: large enough to keep hand-over costs small, small enough for memory
+     * @param workers threads that read and map histories, 1 or more
+     * @param rangeSize customers per range: large enough to keep the cost of a range's queries small, small enough
+     *     for memory (a range's results are held until the consumer takes them, 2 ranges per worker at most)
      * @param map applied to each history on a worker thread; must be safe to call from several threads at once
      */
-    HistoryPipeline(BookStore book, int workers, int batchSize, Function<CustomerHistory, R> map) {
+    HistoryPipeline(BookStore book, int workers, int rangeSize, Function<CustomerHistory, R> map) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be 1 or more, not " + workers);
         }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batches hold 1 history or more, not " + batchSize);
+        if (rangeSize < 1) {
+            throw new IllegalArgumentException("ranges hold 1 customer or more, not " + rangeSize);
         }
         this.book = book;
         this.map = map;
-        this.batchSize = batchSize;
-        this.pending = new ArrayBlockingQueue<>(4 * workers);
+        this.rangeSize = rangeSize;
+        this.pending = new ArrayBlockingQueue<>(2 * workers);
         this.pool = Executors.newFixedThreadPool(workers, runnable -> {
             Thread thread = new Thread(runnable, "fidelis-classify");
             thread.setDaemon(true);
             return thread;
         });
-        this.reader = new Thread(this::read, "fidelis-read-histories");
-        reader.setDaemon(true);
-        reader.start();
+        this.planner = new Thread(this::plan, "fidelis-plan-ranges");
+        planner.setDaemon(true);
+        planner.start();
     }
 
     /**
@@ -82,21 +87,14 @@ final class HistoryPipeline<R> implements AutoCloseable {
         stopped.set(true);
         pending.clear();
         pool.shutdownNow();
-        joinQuietly(reader);
+        joinQuietly(planner);
     }
 
-    private void read() {
+    /** Hands out the ranges in order, as fast as the memory bound allows. */
+    private void plan() {
         try {
-            List<CustomerHistory> batch = new ArrayList<>(batchSize);
-            book.forEachHistory(history -> {
-                batch.add(history);
-                if (batch.size() == batchSize) {
-                    handOut(List.copyOf(batch));
-                    batch.clear();
-                }
-            });
-            if (!batch.isEmpty()) {
-                handOut(List.copyOf(batch));
+            for (CustomerRange range : book.customerRanges(rangeSize)) {
+                put(pool.submit(() -> read(range)));
             }
             put(end);
         } catch (Stopped e) {
@@ -110,14 +108,15 @@ final class HistoryPipeline<R> implements AutoCloseable {
         }
     }
 
-    private void handOut(List<CustomerHistory> batch) {
-        put(pool.submit(() -> {
-            List<R> results = new ArrayList<>(batch.size());
-            for (CustomerHistory history : batch) {
-                results.add(map.apply(history));
+    private List<R> read(CustomerRange range) {
+        List<R> results = new ArrayList<>();
+        book.forEachHistory(range, history -> {
+            if (stopped.get()) {
+                throw new Stopped();
             }
-            return results;
-        }));
+            results.add(map.apply(history));
+        });
+        return results;
     }
 
     private void put(Future<List<R>> batch) {
@@ -141,7 +140,7 @@ final class HistoryPipeline<R> implements AutoCloseable {
         }
     }
 
-    /** Thrown inside the reader to end the scan when the consumer has stopped. */
+    /** Thrown inside the planner or a worker to end the scan when the consumer has stopped. */
     private static final class Stopped extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

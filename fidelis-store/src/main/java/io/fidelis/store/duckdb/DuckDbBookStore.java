@@ -4,6 +4,7 @@ import io.fidelis.core.domain.Customer;
 import io.fidelis.core.domain.CustomerHistory;
 import io.fidelis.core.domain.Table;
 import io.fidelis.store.BookStore;
+import io.fidelis.store.CustomerRange;
 import io.fidelis.store.ImportLogEntry;
 import io.fidelis.store.ImportRequest;
 import io.fidelis.store.ImportResult;
@@ -146,8 +147,31 @@ public final class DuckDbBookStore implements BookStore {
 
     /** The same, reading {@code batchSize} customers' records at a time (tests cross batch edges with small ones). */
     void forEachHistory(int batchSize, Consumer<CustomerHistory> consumer) {
+        forEachHistory(Histories.Reading.fastest(), batchSize, consumer);
+    }
+
+    /** The same, reading the rows in the given way (tests compare the ways). */
+    void forEachHistory(Histories.Reading reading, int batchSize, Consumer<CustomerHistory> consumer) {
         try {
-            Histories.forEach(connection, batchSize, consumer);
+            Histories.forEach(connection, reading, batchSize, consumer);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the customer histories: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<CustomerRange> customerRanges(int customers) {
+        try {
+            return Histories.ranges(connection, customers);
+        } catch (SQLException e) {
+            throw new StoreException("cannot split the customers into ranges: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void forEachHistory(CustomerRange range, Consumer<CustomerHistory> consumer) {
+        try {
+            Histories.forEachInRange(connection, Histories.Reading.fastest(), range.first(), range.last(), consumer);
         } catch (SQLException e) {
             throw new StoreException("cannot read the customer histories: " + e.getMessage(), e);
         }
