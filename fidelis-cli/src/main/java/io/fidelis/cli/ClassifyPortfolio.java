@@ -16,11 +16,11 @@ import java.util.function.LongConsumer;
  */
 final class ClassifyPortfolio {
 
-    /**
-     * Customers per range read and classified by one worker: a range's six queries cost a few milliseconds, and its
-     * classifications (about 10 kB each) are held until stored, at most 2 ranges per worker.
-     */
+    /** Customers per range read and classified by one worker: a range's six queries cost a few milliseconds. */
     static final int RANGE = 10_000;
+
+    /** Classifications per hand-over: large enough to keep hand-over costs small, small enough for memory. */
+    private static final int BATCH = 256;
 
     private final BookStore book;
     private final Runs runs;
@@ -29,7 +29,7 @@ final class ClassifyPortfolio {
     private final int rangeSize;
 
     ClassifyPortfolio(BookStore book, Runs runs, DatedClassifier evaluation, int workers) {
-        this(book, runs, evaluation, workers, RANGE);
+        this(book, runs, evaluation, workers, Integer.getInteger("fidelis.classify.range", RANGE));
     }
 
     /** With {@code rangeSize} customers per range (tests use small ones to cross range edges). */
@@ -51,7 +51,7 @@ final class ClassifyPortfolio {
      */
     RunHeader run(RunProvenance provenance, LongConsumer progress) {
         try (HistoryPipeline<Classification> pipeline =
-                new HistoryPipeline<>(book, workers, rangeSize, this::classify)) {
+                new HistoryPipeline<>(book, workers, rangeSize, BATCH, this::classify)) {
             return runs.save(provenance, pipeline.results(progress));
         }
     }

@@ -21,14 +21,8 @@ import java.util.function.LongConsumer;
  */
 final class ClassifySeries {
 
-    /**
-     * Results per range, all dates together: about the memory of a range of a single run ({@link
-     * ClassifyPortfolio#RANGE}), since a stored row is lighter than a classification.
-     */
-    static final int RANGE_RESULTS = 20_000;
-
-    /** Customers per range at least, whatever the number of dates: fewer would make the ranges' queries costly. */
-    static final int MIN_RANGE = 500;
+    /** Results per hand-over, all dates together: about the memory of a batch of a single run. */
+    private static final int BATCH_CLASSIFICATIONS = 256;
 
     private final BookStore book;
     private final RunSeries runs;
@@ -67,9 +61,9 @@ final class ClassifySeries {
             throw new IllegalArgumentException(
                     provenances.size() + " provenances for " + series.dates().size() + " dates");
         }
-        int range = Math.max(MIN_RANGE, RANGE_RESULTS / series.dates().size());
+        int batch = Math.max(1, BATCH_CLASSIFICATIONS / series.dates().size());
         try (HistoryPipeline<List<RunSeries.Row>> pipeline =
-                new HistoryPipeline<>(book, workers, range, this::classify)) {
+                new HistoryPipeline<>(book, workers, ClassifyPortfolio.RANGE, batch, this::classify)) {
             return runs.save(provenances, pipeline.results(progress));
         }
     }

@@ -9,11 +9,8 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -24,44 +21,56 @@ import java.util.function.LongConsumer;
  * customer-id order. The book is split into ranges of customers ({@link BookStore#customerRanges}); worker threads
  * each read a range's histories ({@link BookStore#forEachHistory(CustomerRange, java.util.function.Consumer)}) and
  * map them as they come, so that reading, which was one thread's work, is spread over the cores as well, and the
- * store's query for one range runs while another range is mapped. The consumer of {@link #results} takes the ranges'
- * results in the ranges' order. The results are therefore the same, one for one, whatever the number of threads,
- * the size of the ranges or their timing.
+ * store's queries for one range run while another range is mapped. Each range hands its results on in batches through
+ * a short queue of its own, and the consumer of {@link #results} drains the ranges' queues in the ranges' order: a
+ * worker ahead of the consumer waits, so memory holds a few batches per worker whatever the size of the ranges. The
+ * results are therefore the same, one for one, whatever the number of threads, the size of the ranges or their
+ * timing.
  *
  * @param <R> what one history is mapped to
  */
 final class HistoryPipeline<R> implements AutoCloseable {
 
+    /** Batches a range may hold ahead of the consumer. */
+    private static final int BATCHES_AHEAD = 4;
+
     private final BookStore book;
     private final Function<CustomerHistory, R> map;
     private final int rangeSize;
-    /** At most this many ranges are read ahead of the consumer: the memory bound. */
-    private final BlockingQueue<Future<List<R>>> pending;
+    private final int batchSize;
+    /** The ranges handed to the workers, in order: at most 2 per worker are started ahead of the consumer. */
+    private final BlockingQueue<Part> pending;
 
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final ExecutorService pool;
     private final Thread planner;
-    private final Future<List<R>> end = CompletableFuture.completedFuture(List.of());
+    private final Part end = new Part();
 
     /**
      * Starts reading and mapping.
      *
      * @param workers threads that read and map histories, 1 or more
-     * @param rangeSize customers per range: large enough to keep the cost of a range's queries small, small enough
-     *     for memory (a range's results are held until the consumer takes them, 2 ranges per worker at most)
+     * @param rangeSize customers per range: large enough to keep the cost of a range's queries small
+     * @param batchSize results per hand-over: large enough to keep hand-over costs small, small enough for memory
      * @param map applied to each history on a worker thread; must be safe to call from several threads at once
      */
-    HistoryPipeline(BookStore book, int workers, int rangeSize, Function<CustomerHistory, R> map) {
+    HistoryPipeline(BookStore book, int workers, int rangeSize, int batchSize, Function<CustomerHistory, R> map) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be 1 or more, not " + workers);
         }
         if (rangeSize < 1) {
             throw new IllegalArgumentException("ranges hold 1 customer or more, not " + rangeSize);
         }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batches hold 1 result or more, not " + batchSize);
+        }
         this.book = book;
         this.map = map;
         this.rangeSize = rangeSize;
+        this.batchSize = batchSize;
         this.pending = new ArrayBlockingQueue<>(2 * workers);
+        // a fixed pool takes its tasks first come, first served: a range starts no later than the ranges after it, so
+        // the range the consumer waits for is always running or done
         this.pool = Executors.newFixedThreadPool(workers, runnable -> {
             Thread thread = new Thread(runnable, "fidelis-classify");
             thread.setDaemon(true);
@@ -94,34 +103,29 @@ final class HistoryPipeline<R> implements AutoCloseable {
     private void plan() {
         try {
             for (CustomerRange range : book.customerRanges(rangeSize)) {
-                put(pool.submit(() -> read(range)));
+                Part part = new Part();
+                offer(pending, part);
+                pool.execute(() -> part.fill(range));
             }
-            put(end);
+            offer(pending, end);
         } catch (Stopped e) {
             // the consumer gave up: nobody waits for more
         } catch (RuntimeException | Error e) {
+            Part failed = new Part();
+            failed.failure = e;
             try {
-                put(CompletableFuture.failedFuture(e));
+                offer(failed.batches, failed.done);
+                offer(pending, failed);
             } catch (Stopped ignored) {
                 // the consumer gave up already
             }
         }
     }
 
-    private List<R> read(CustomerRange range) {
-        List<R> results = new ArrayList<>();
-        book.forEachHistory(range, history -> {
-            if (stopped.get()) {
-                throw new Stopped();
-            }
-            results.add(map.apply(history));
-        });
-        return results;
-    }
-
-    private void put(Future<List<R>> batch) {
+    /** Puts {@code item} into {@code queue}, waiting while it is full, unless the consumer stops. */
+    private <T> void offer(BlockingQueue<T> queue, T item) {
         try {
-            while (!pending.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+            while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
                 if (stopped.get()) {
                     throw new Stopped();
                 }
@@ -140,6 +144,43 @@ final class HistoryPipeline<R> implements AutoCloseable {
         }
     }
 
+    /** One range's results, handed on in batches, then {@link #done}. */
+    private final class Part {
+        final BlockingQueue<List<R>> batches = new ArrayBlockingQueue<>(BATCHES_AHEAD);
+        final List<R> done = new ArrayList<>(0);
+        volatile Throwable failure;
+
+        /** Reads and maps the range, on a worker. */
+        void fill(CustomerRange range) {
+            try {
+                List<R> batch = new ArrayList<>(batchSize);
+                book.forEachHistory(range, history -> {
+                    if (stopped.get()) {
+                        throw new Stopped();
+                    }
+                    batch.add(map.apply(history));
+                    if (batch.size() == batchSize) {
+                        offer(batches, List.copyOf(batch));
+                        batch.clear();
+                    }
+                });
+                if (!batch.isEmpty()) {
+                    offer(batches, List.copyOf(batch));
+                }
+                offer(batches, done);
+            } catch (Stopped e) {
+                // the consumer gave up: nobody waits for more
+            } catch (RuntimeException | Error e) {
+                failure = e;
+                try {
+                    offer(batches, done);
+                } catch (Stopped ignored) {
+                    // the consumer gave up already
+                }
+            }
+        }
+    }
+
     /** Thrown inside the planner or a worker to end the scan when the consumer has stopped. */
     private static final class Stopped extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -149,9 +190,10 @@ final class HistoryPipeline<R> implements AutoCloseable {
         }
     }
 
-    /** The results in hand-out order, waiting for each batch's workers. */
+    /** The results in range order, each range's batches in their order, waiting for the workers. */
     private final class Results implements Iterator<R> {
         private final LongConsumer progress;
+        private Part part;
         private List<R> batch = List.of();
         private int next;
         private long done;
@@ -164,11 +206,19 @@ final class HistoryPipeline<R> implements AutoCloseable {
         @Override
         public boolean hasNext() {
             while (!ended && next == batch.size()) {
-                Future<List<R>> future = take();
-                if (future == end) {
-                    ended = true;
+                if (part == null) {
+                    part = take(pending);
+                    if (part == end) {
+                        ended = true;
+                        break;
+                    }
+                }
+                List<R> taken = take(part.batches);
+                if (taken == part.done) {
+                    rethrow(part.failure);
+                    part = null;
                 } else {
-                    batch = await(future);
+                    batch = taken;
                     next = 0;
                     progress.accept(done);
                 }
@@ -185,30 +235,24 @@ final class HistoryPipeline<R> implements AutoCloseable {
             return batch.get(next++);
         }
 
-        private Future<List<R>> take() {
+        private <T> T take(BlockingQueue<T> queue) {
             try {
-                return pending.take();
+                return queue.take();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while classifying", e);
             }
         }
 
-        private List<R> await(Future<List<R>> future) {
-            try {
-                return future.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while classifying", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                if (cause instanceof Error error) {
-                    throw error;
-                }
-                throw new IllegalStateException(cause);
+        private void rethrow(Throwable failure) {
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            if (failure != null) {
+                throw new IllegalStateException(failure);
             }
         }
     }

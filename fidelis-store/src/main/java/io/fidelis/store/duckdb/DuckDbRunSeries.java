@@ -46,7 +46,7 @@ public final class DuckDbRunSeries implements RunSeries {
     static final int BLOCK = 1024;
 
     /** Rows an Appender gathers before it hands them to the table: one DuckDB row group. */
-    static final int FLUSH_ROWS = 122_880;
+    static final int FLUSH_ROWS = DuckDbRuns.FLUSH_ROWS;
 
     private final DuckDBConnection database;
 
@@ -256,7 +256,7 @@ public final class DuckDbRunSeries implements RunSeries {
         private void write() {
             try (DuckDBSingleValueAppender appender =
                     connection.createSingleValueAppender(DuckDBConnection.DEFAULT_SCHEMA, "run_results")) {
-                DuckDbRuns.Cells cells = cells(appender);
+                DuckDbRuns.Cells cells = DuckDbRuns.cells(appender);
                 long written = 0;
                 while (!stopped) {
                     List<List<RunResult>> part = blocks.take();
@@ -282,41 +282,6 @@ public final class DuckDbRunSeries implements RunSeries {
             } catch (SQLException | RuntimeException | Error e) {
                 failure = e;
             }
-        }
-
-        @SuppressWarnings("deprecation")
-        private static DuckDbRuns.Cells cells(DuckDBSingleValueAppender appender) {
-            return new DuckDbRuns.Cells() {
-                @Override
-                public void append(long value) throws SQLException {
-                    appender.append(value);
-                }
-
-                @Override
-                public void append(int value) throws SQLException {
-                    appender.append(value);
-                }
-
-                @Override
-                public void append(double value) throws SQLException {
-                    appender.append(value);
-                }
-
-                @Override
-                public void append(boolean value) throws SQLException {
-                    appender.append(value);
-                }
-
-                @Override
-                public void append(String value) throws SQLException {
-                    appender.append(value);
-                }
-
-                @Override
-                public void appendNull() throws SQLException {
-                    appender.append((String) null);
-                }
-            };
         }
     }
 }

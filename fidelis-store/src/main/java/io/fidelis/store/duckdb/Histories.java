@@ -581,7 +581,29 @@ final class Histories {
 
     private static LocalDate date(Rows r, int column) throws SQLException {
         int days = r.getInt(column);
-        return r.wasNull() ? null : LocalDate.ofEpochDay(days);
+        return r.wasNull() ? null : day(days);
+    }
+
+    /** Days from 1970-01-01 whose dates are kept once made: to 2149. */
+    private static final int KEPT_DAYS = 1 << 16;
+
+    // written by several threads without a lock: harmless, LocalDate being immutable with final fields
+    private static final LocalDate[] DAYS = new LocalDate[KEPT_DAYS];
+
+    /**
+     * The date {@code days} after 1970-01-01, the same object each time: a book's tens of millions of dates fall on
+     * a few thousand days, and making each anew was a tenth of the scan, with as much garbage.
+     */
+    static LocalDate day(int days) {
+        if (days < 0 || days >= KEPT_DAYS) {
+            return LocalDate.ofEpochDay(days);
+        }
+        LocalDate date = DAYS[days];
+        if (date == null) {
+            date = LocalDate.ofEpochDay(days);
+            DAYS[days] = date;
+        }
+        return date;
     }
 
     private static Integer integer(Rows r, int column) throws SQLException {
