@@ -9,8 +9,12 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -52,6 +56,8 @@ final class HistoryPipeline<R> implements AutoCloseable {
     private final ExecutorService pool;
     private final Thread planner;
     private final Part end = new Part();
+    private final int workers;
+    private volatile ExecutorService mappers;
 
     /**
      * Starts reading and mapping.
@@ -75,6 +81,7 @@ final class HistoryPipeline<R> implements AutoCloseable {
         this.map = map;
         this.rangeSize = rangeSize;
         this.batchSize = batchSize;
+        this.workers = workers;
         this.pending = new ArrayBlockingQueue<>(2 * workers);
         // a fixed pool takes its tasks first come, first served: a range starts no later than the ranges after it, so
         // the range the consumer waits for is always running or done
@@ -104,15 +111,31 @@ final class HistoryPipeline<R> implements AutoCloseable {
         pending.clear();
         pool.shutdownNow();
         joinQuietly(planner);
+        ExecutorService started = mappers;
+        if (started != null) {
+            started.shutdownNow();
+        }
+    }
+
+    private ExecutorService mappers() {
+        mappers = Executors.newFixedThreadPool(workers, runnable -> {
+            Thread thread = new Thread(runnable, "fidelis-classify-map");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return mappers;
     }
 
     /** Hands out the ranges in order, as fast as the memory bound allows. */
     private void plan() {
         try {
-            for (CustomerRange range : merged(book.customerRanges(rangeSize), MAX_RANGES)) {
+            List<CustomerRange> ranges = merged(book.customerRanges(rangeSize), MAX_RANGES);
+            // a store that cannot split its book gives one range: one worker reads, the others map
+            ExecutorService mappers = ranges.size() == 1 && workers > 1 ? mappers() : null;
+            for (CustomerRange range : ranges) {
                 Part part = new Part();
                 offer(pending, part);
-                pool.execute(() -> part.fill(range));
+                pool.execute(() -> part.fill(range, mappers));
             }
             offer(pending, end);
         } catch (Stopped e) {
@@ -167,26 +190,41 @@ final class HistoryPipeline<R> implements AutoCloseable {
 
     /** One range's results, handed on in batches, then {@link #done}. */
     private final class Part {
-        final BlockingQueue<List<R>> batches = new ArrayBlockingQueue<>(BATCHES_AHEAD);
-        final List<R> done = new ArrayList<>(0);
+        final BlockingQueue<Future<List<R>>> batches = new ArrayBlockingQueue<>(BATCHES_AHEAD);
+        final Future<List<R>> done = CompletableFuture.completedFuture(List.of());
         volatile Throwable failure;
 
-        /** Reads and maps the range, on a worker. */
-        void fill(CustomerRange range) {
+        /**
+         * Reads the range on a worker; maps it there too, or, when {@code mappers} is given (a book in one range),
+         * hands each batch of histories to them, so that mapping still uses every core.
+         */
+        void fill(CustomerRange range, ExecutorService mappers) {
             try {
+                List<CustomerHistory> histories = new ArrayList<>(batchSize);
                 List<R> batch = new ArrayList<>(batchSize);
                 book.forEachHistory(range, history -> {
                     if (stopped.get()) {
                         throw new Stopped();
                     }
-                    batch.add(map.apply(history));
-                    if (batch.size() == batchSize) {
-                        offer(batches, List.copyOf(batch));
-                        batch.clear();
+                    if (mappers == null) {
+                        batch.add(map.apply(history));
+                        if (batch.size() == batchSize) {
+                            offer(batches, CompletableFuture.completedFuture(List.copyOf(batch)));
+                            batch.clear();
+                        }
+                    } else {
+                        histories.add(history);
+                        if (histories.size() == batchSize) {
+                            offer(batches, mappers.submit(mapping(List.copyOf(histories))));
+                            histories.clear();
+                        }
                     }
                 });
                 if (!batch.isEmpty()) {
-                    offer(batches, List.copyOf(batch));
+                    offer(batches, CompletableFuture.completedFuture(List.copyOf(batch)));
+                }
+                if (!histories.isEmpty()) {
+                    offer(batches, mappers.submit(mapping(List.copyOf(histories))));
                 }
                 offer(batches, done);
             } catch (Stopped e) {
@@ -199,6 +237,16 @@ final class HistoryPipeline<R> implements AutoCloseable {
                     // the consumer gave up already
                 }
             }
+        }
+
+        private Callable<List<R>> mapping(List<CustomerHistory> histories) {
+            return () -> {
+                List<R> results = new ArrayList<>(histories.size());
+                for (CustomerHistory history : histories) {
+                    results.add(map.apply(history));
+                }
+                return results;
+            };
         }
     }
 
@@ -234,12 +282,12 @@ final class HistoryPipeline<R> implements AutoCloseable {
                         break;
                     }
                 }
-                List<R> taken = take(part.batches);
+                Future<List<R>> taken = take(part.batches);
                 if (taken == part.done) {
                     rethrow(part.failure);
                     part = null;
                 } else {
-                    batch = taken;
+                    batch = await(taken);
                     next = 0;
                     progress.accept(done);
                 }
@@ -262,6 +310,18 @@ final class HistoryPipeline<R> implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while classifying", e);
+            }
+        }
+
+        private List<R> await(Future<List<R>> future) {
+            try {
+                return future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while classifying", e);
+            } catch (ExecutionException e) {
+                rethrow(e.getCause());
+                throw new IllegalStateException(e);
             }
         }
 
