@@ -23,10 +23,11 @@ if [ ! -f "$workspace/fidelis.duckdb" ]; then
   java -Xmx4g -jar "$jar" import "$book" --workspace "$workspace" > "$scratch/classify-import.log"
 fi
 
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 timed classify java $java_opts -jar "$jar" classify --as-of "$as_of" --workspace "$workspace"
-classify_wall=$wall classify_rss=$rss
+classify_wall=$wall classify_rss=$rss classify_cpu=$(cpu_seconds classify)
 timed feature_query java $java_opts -cp "$jar" io.fidelis.store.duckdb.FeatureQueryBaseline "$workspace" "$as_of"
-query_wall=$wall query_rss=$rss
+query_wall=$wall query_rss=$rss query_cpu=$(cpu_seconds feature_query)
 query_line="$(cat "$log")"
 ratio=$(awk -v a="$classify_wall" -v b="$query_wall" 'BEGIN { printf "%.2f", a / b }')
 
@@ -38,10 +39,12 @@ ratio=$(awk -v a="$classify_wall" -v b="$query_wall" 'BEGIN { printf "%.2f", a /
   machine_line
   echo "Book: $(printf "%'d" "$rows") rows, $megabytes MB of CSV, made by fidelis generate --customers $customers --seed $seed."
   echo
-  echo "| step | wall s | customers/s | peak RSS MiB |"
-  echo "|---|---:|---:|---:|"
-  echo "| fidelis classify (features, score, tier, stage, reasons, actions; run stored) | $classify_wall | $(per_second "$customers" "$classify_wall") | $classify_rss |"
-  echo "| baseline: hand-written DuckDB feature query into a table | $query_wall | $(per_second "$customers" "$query_wall") | $query_rss |"
+  echo "Load average before (1, 5, 15 min): $load_before."
+  echo
+  echo "| step | wall s | CPU s (user+sys) | customers/s | peak RSS MiB |"
+  echo "|---|---:|---:|---:|---:|"
+  echo "| fidelis classify (features, score, tier, stage, reasons, actions; run stored) | $classify_wall | $classify_cpu | $(per_second "$customers" "$classify_wall") | $classify_rss |"
+  echo "| baseline: hand-written DuckDB feature query into a table | $query_wall | $query_cpu | $(per_second "$customers" "$query_wall") | $query_rss |"
   echo
   echo "classify / baseline = $ratio (goal: at most 1.5). Wall times include the JVM start and DuckDB's native library"
   echo "unpacking (about 1 s) for both. Baseline: $query_line"

@@ -27,7 +27,9 @@ timed import java $java_opts -jar "$jar" import "$book" --workspace "$workspace"
 import_wall=$wall import_rss=$rss
 timed reimport java $java_opts -jar "$jar" import "$book" --workspace "$workspace"
 reimport_wall=$wall reimport_rss=$rss
-timed histories java $java_opts -cp "$jar" io.fidelis.store.duckdb.HistoryScanTiming "$workspace"
+# --add-opens as the jar's manifest gives `java -jar`: histories are then read as Arrow batches, as classify reads them
+timed histories java $java_opts --add-opens=java.base/java.nio=ALL-UNNAMED -cp "$jar" \
+  io.fidelis.store.duckdb.HistoryScanTiming "$workspace"
 histories_wall=$wall histories_rss=$rss
 histories_line="$(cat "$log")"
 timed read_csv java $java_opts -cp "$jar" io.fidelis.store.duckdb.ReadCsvBaseline "$book" "$baseline"

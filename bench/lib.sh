@@ -32,6 +32,11 @@ timed() {
   echo "$name: ${wall}s, peak RSS ${rss} MiB" >&2
 }
 
+# cpu_seconds NAME: user + sys CPU seconds of the last `timed NAME`
+cpu_seconds() {
+  awk -F': ' '/User time|System time/ {s += $2} END {printf "%.1f", s}' "$scratch/$1.time"
+}
+
 per_second() { awk -v r="$1" -v s="$2" 'BEGIN { printf "%\047d", (s > 0 ? r / s : 0) }'; }
 
 machine_line() {

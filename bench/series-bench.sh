@@ -25,10 +25,6 @@ if [ ! -f "$workspace/fidelis.duckdb" ]; then
   java -Xmx4g -jar "$jar" import "$book" --workspace "$workspace" > "$scratch/series-import.log"
 fi
 
-# cpu_seconds NAME: user + sys of the last `timed NAME`
-cpu_seconds() {
-  awk -F': ' '/User time|System time/ {s += $2} END {printf "%.1f", s}' "$scratch/$1.time"
-}
 load() { uptime | sed 's/.*load average: //'; }
 
 single_load="$(load)"

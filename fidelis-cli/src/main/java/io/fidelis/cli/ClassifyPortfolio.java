@@ -16,15 +16,24 @@ import java.util.function.LongConsumer;
  */
 final class ClassifyPortfolio {
 
-    /** Histories per batch: large enough to keep hand-over costs small, small enough for the memory bound. */
+    /** Customers per range read and classified by one worker: a range's six queries cost a few milliseconds. */
+    static final int RANGE = 10_000;
+
+    /** Classifications per hand-over: large enough to keep hand-over costs small, small enough for memory. */
     private static final int BATCH = 256;
 
     private final BookStore book;
     private final Runs runs;
     private final DatedClassifier evaluation;
     private final int workers;
+    private final int rangeSize;
 
     ClassifyPortfolio(BookStore book, Runs runs, DatedClassifier evaluation, int workers) {
+        this(book, runs, evaluation, workers, Integer.getInteger("fidelis.classify.range", RANGE));
+    }
+
+    /** With {@code rangeSize} customers per range (tests use small ones to cross range edges). */
+    ClassifyPortfolio(BookStore book, Runs runs, DatedClassifier evaluation, int workers, int rangeSize) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be 1 or more, not " + workers);
         }
@@ -32,6 +41,7 @@ final class ClassifyPortfolio {
         this.runs = runs;
         this.evaluation = evaluation;
         this.workers = workers;
+        this.rangeSize = rangeSize;
     }
 
     /**
@@ -40,7 +50,8 @@ final class ClassifyPortfolio {
      * @param progress told the number of customers stored so far, now and then
      */
     RunHeader run(RunProvenance provenance, LongConsumer progress) {
-        try (HistoryPipeline<Classification> pipeline = new HistoryPipeline<>(book, workers, BATCH, this::classify)) {
+        try (HistoryPipeline<Classification> pipeline =
+                new HistoryPipeline<>(book, workers, rangeSize, BATCH, this::classify)) {
             return runs.save(provenance, pipeline.results(progress));
         }
     }

@@ -21,7 +21,7 @@ import java.util.function.LongConsumer;
  */
 final class ClassifySeries {
 
-    /** Results per batch, all dates together: about the memory of a batch of a single run. */
+    /** Results per hand-over, all dates together: about the memory of a batch of a single run. */
     private static final int BATCH_CLASSIFICATIONS = 256;
 
     private final BookStore book;
@@ -63,7 +63,7 @@ final class ClassifySeries {
         }
         int batch = Math.max(1, BATCH_CLASSIFICATIONS / series.dates().size());
         try (HistoryPipeline<List<RunSeries.Row>> pipeline =
-                new HistoryPipeline<>(book, workers, batch, this::classify)) {
+                new HistoryPipeline<>(book, workers, ClassifyPortfolio.RANGE, batch, this::classify)) {
             return runs.save(provenances, pipeline.results(progress));
         }
     }

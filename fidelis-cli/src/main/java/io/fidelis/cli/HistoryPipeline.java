@@ -2,12 +2,14 @@ package io.fidelis.cli;
 
 import io.fidelis.core.domain.CustomerHistory;
 import io.fidelis.store.BookStore;
+import io.fidelis.store.CustomerRange;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -20,51 +22,77 @@ import java.util.function.LongConsumer;
 
 /**
  * Maps every customer history of the book on every core, in bounded memory, and gives the results in the book's
- * customer-id order: a reader thread streams the histories and hands them out in batches, worker threads map the
- * batches, and the consumer of {@link #results()} takes the batches' results in the order they were handed out. The
- * results are therefore the same, one for one, whatever the number of threads or their timing.
+ * customer-id order. The book is split into ranges of customers ({@link BookStore#customerRanges}); worker threads
+ * each read a range's histories ({@link BookStore#forEachHistory(CustomerRange, java.util.function.Consumer)}) and
+ * map them as they come, so that reading, which was one thread's work, is spread over the cores as well, and the
+ * store's queries for one range run while another range is mapped. Each range hands its results on in batches through
+ * a short queue of its own, and the consumer of {@link #results} drains the ranges' queues in the ranges' order: a
+ * worker ahead of the consumer waits, so memory holds a few batches per worker whatever the size of the ranges. The
+ * results are therefore the same, one for one, whatever the number of threads, the size of the ranges or their
+ * timing.
  *
  * @param <R> what one history is mapped to
  */
 final class HistoryPipeline<R> implements AutoCloseable {
 
+    /** Batches a range may hold ahead of the consumer. */
+    private static final int BATCHES_AHEAD = 4;
+
+    /**
+     * Ranges at most: a large book's ranges are merged into this many. A table whose rows are not stored in customer
+     * order (interactions, imported by date) is scanned whole by each range's query, which cost a 1M-customer book
+     * about a second per range.
+     */
+    static final int MAX_RANGES = 16;
+
     private final BookStore book;
     private final Function<CustomerHistory, R> map;
+    private final int rangeSize;
     private final int batchSize;
-    /** At most this many batches are read ahead of the consumer: the memory bound. */
-    private final BlockingQueue<Future<List<R>>> pending;
+    /** The ranges handed to the workers, in order: at most 2 per worker are started ahead of the consumer. */
+    private final BlockingQueue<Part> pending;
 
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final ExecutorService pool;
-    private final Thread reader;
-    private final Future<List<R>> end = CompletableFuture.completedFuture(List.of());
+    private final Thread planner;
+    private final Part end = new Part();
+    private final int workers;
+    private volatile ExecutorService mappers;
 
     /**
      * Starts reading and mapping.
      *
-     * @param workers threads that map histories, 1 or more
-     * @param batchSize histories per batch: large enough to keep hand-over costs small, small enough for memory
+     * @param workers threads that read and map histories, 1 or more
+     * @param rangeSize customers per range: large enough to keep the cost of a range's queries small
+     * @param batchSize results per hand-over: large enough to keep hand-over costs small, small enough for memory
      * @param map applied to each history on a worker thread; must be safe to call from several threads at once
      */
-    HistoryPipeline(BookStore book, int workers, int batchSize, Function<CustomerHistory, R> map) {
+    HistoryPipeline(BookStore book, int workers, int rangeSize, int batchSize, Function<CustomerHistory, R> map) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be 1 or more, not " + workers);
         }
+        if (rangeSize < 1) {
+            throw new IllegalArgumentException("ranges hold 1 customer or more, not " + rangeSize);
+        }
         if (batchSize < 1) {
-            throw new IllegalArgumentException("batches hold 1 history or more, not " + batchSize);
+            throw new IllegalArgumentException("batches hold 1 result or more, not " + batchSize);
         }
         this.book = book;
         this.map = map;
+        this.rangeSize = rangeSize;
         this.batchSize = batchSize;
-        this.pending = new ArrayBlockingQueue<>(4 * workers);
+        this.workers = workers;
+        this.pending = new ArrayBlockingQueue<>(2 * workers);
+        // a fixed pool takes its tasks first come, first served: a range starts no later than the ranges after it, so
+        // the range the consumer waits for is always running or done
         this.pool = Executors.newFixedThreadPool(workers, runnable -> {
             Thread thread = new Thread(runnable, "fidelis-classify");
             thread.setDaemon(true);
             return thread;
         });
-        this.reader = new Thread(this::read, "fidelis-read-histories");
-        reader.setDaemon(true);
-        reader.start();
+        this.planner = new Thread(this::plan, "fidelis-plan-ranges");
+        planner.setDaemon(true);
+        planner.start();
     }
 
     /**
@@ -82,47 +110,66 @@ final class HistoryPipeline<R> implements AutoCloseable {
         stopped.set(true);
         pending.clear();
         pool.shutdownNow();
-        joinQuietly(reader);
+        joinQuietly(planner);
+        ExecutorService started = mappers;
+        if (started != null) {
+            started.shutdownNow();
+        }
     }
 
-    private void read() {
+    private ExecutorService mappers() {
+        mappers = Executors.newFixedThreadPool(workers, runnable -> {
+            Thread thread = new Thread(runnable, "fidelis-classify-map");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return mappers;
+    }
+
+    /** Hands out the ranges in order, as fast as the memory bound allows. */
+    private void plan() {
         try {
-            List<CustomerHistory> batch = new ArrayList<>(batchSize);
-            book.forEachHistory(history -> {
-                batch.add(history);
-                if (batch.size() == batchSize) {
-                    handOut(List.copyOf(batch));
-                    batch.clear();
-                }
-            });
-            if (!batch.isEmpty()) {
-                handOut(List.copyOf(batch));
+            List<CustomerRange> ranges = merged(book.customerRanges(rangeSize), MAX_RANGES);
+            // a store that cannot split its book gives one range: one worker reads, the others map
+            ExecutorService mappers = ranges.size() == 1 && workers > 1 ? mappers() : null;
+            for (CustomerRange range : ranges) {
+                Part part = new Part();
+                offer(pending, part);
+                pool.execute(() -> part.fill(range, mappers));
             }
-            put(end);
+            offer(pending, end);
         } catch (Stopped e) {
             // the consumer gave up: nobody waits for more
         } catch (RuntimeException | Error e) {
+            Part failed = new Part();
+            failed.failure = e;
             try {
-                put(CompletableFuture.failedFuture(e));
+                offer(failed.batches, failed.done);
+                offer(pending, failed);
             } catch (Stopped ignored) {
                 // the consumer gave up already
             }
         }
     }
 
-    private void handOut(List<CustomerHistory> batch) {
-        put(pool.submit(() -> {
-            List<R> results = new ArrayList<>(batch.size());
-            for (CustomerHistory history : batch) {
-                results.add(map.apply(history));
-            }
-            return results;
-        }));
+    /** Consecutive ranges merged, neighbours with neighbours, into {@code most} ranges or fewer. */
+    static List<CustomerRange> merged(List<CustomerRange> ranges, int most) {
+        int per = (ranges.size() + most - 1) / most;
+        if (per <= 1) {
+            return ranges;
+        }
+        List<CustomerRange> merged = new ArrayList<>(most);
+        for (int i = 0; i < ranges.size(); i += per) {
+            CustomerRange last = ranges.get(Math.min(ranges.size(), i + per) - 1);
+            merged.add(new CustomerRange(ranges.get(i).first(), last.last()));
+        }
+        return merged;
     }
 
-    private void put(Future<List<R>> batch) {
+    /** Puts {@code item} into {@code queue}, waiting while it is full, unless the consumer stops. */
+    private <T> void offer(BlockingQueue<T> queue, T item) {
         try {
-            while (!pending.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+            while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
                 if (stopped.get()) {
                     throw new Stopped();
                 }
@@ -141,7 +188,69 @@ final class HistoryPipeline<R> implements AutoCloseable {
         }
     }
 
-    /** Thrown inside the reader to end the scan when the consumer has stopped. */
+    /** One range's results, handed on in batches, then {@link #done}. */
+    private final class Part {
+        final BlockingQueue<Future<List<R>>> batches = new ArrayBlockingQueue<>(BATCHES_AHEAD);
+        final Future<List<R>> done = CompletableFuture.completedFuture(List.of());
+        volatile Throwable failure;
+
+        /**
+         * Reads the range on a worker; maps it there too, or, when {@code mappers} is given (a book in one range),
+         * hands each batch of histories to them, so that mapping still uses every core.
+         */
+        void fill(CustomerRange range, ExecutorService mappers) {
+            try {
+                List<CustomerHistory> histories = new ArrayList<>(batchSize);
+                List<R> batch = new ArrayList<>(batchSize);
+                book.forEachHistory(range, history -> {
+                    if (stopped.get()) {
+                        throw new Stopped();
+                    }
+                    if (mappers == null) {
+                        batch.add(map.apply(history));
+                        if (batch.size() == batchSize) {
+                            offer(batches, CompletableFuture.completedFuture(List.copyOf(batch)));
+                            batch.clear();
+                        }
+                    } else {
+                        histories.add(history);
+                        if (histories.size() == batchSize) {
+                            offer(batches, mappers.submit(mapping(List.copyOf(histories))));
+                            histories.clear();
+                        }
+                    }
+                });
+                if (!batch.isEmpty()) {
+                    offer(batches, CompletableFuture.completedFuture(List.copyOf(batch)));
+                }
+                if (!histories.isEmpty()) {
+                    offer(batches, mappers.submit(mapping(List.copyOf(histories))));
+                }
+                offer(batches, done);
+            } catch (Stopped e) {
+                // the consumer gave up: nobody waits for more
+            } catch (RuntimeException | Error e) {
+                failure = e;
+                try {
+                    offer(batches, done);
+                } catch (Stopped ignored) {
+                    // the consumer gave up already
+                }
+            }
+        }
+
+        private Callable<List<R>> mapping(List<CustomerHistory> histories) {
+            return () -> {
+                List<R> results = new ArrayList<>(histories.size());
+                for (CustomerHistory history : histories) {
+                    results.add(map.apply(history));
+                }
+                return results;
+            };
+        }
+    }
+
+    /** Thrown inside the planner or a worker to end the scan when the consumer has stopped. */
     private static final class Stopped extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -150,9 +259,10 @@ final class HistoryPipeline<R> implements AutoCloseable {
         }
     }
 
-    /** The results in hand-out order, waiting for each batch's workers. */
+    /** The results in range order, each range's batches in their order, waiting for the workers. */
     private final class Results implements Iterator<R> {
         private final LongConsumer progress;
+        private Part part;
         private List<R> batch = List.of();
         private int next;
         private long done;
@@ -165,11 +275,19 @@ final class HistoryPipeline<R> implements AutoCloseable {
         @Override
         public boolean hasNext() {
             while (!ended && next == batch.size()) {
-                Future<List<R>> future = take();
-                if (future == end) {
-                    ended = true;
+                if (part == null) {
+                    part = take(pending);
+                    if (part == end) {
+                        ended = true;
+                        break;
+                    }
+                }
+                Future<List<R>> taken = take(part.batches);
+                if (taken == part.done) {
+                    rethrow(part.failure);
+                    part = null;
                 } else {
-                    batch = await(future);
+                    batch = await(taken);
                     next = 0;
                     progress.accept(done);
                 }
@@ -186,9 +304,9 @@ final class HistoryPipeline<R> implements AutoCloseable {
             return batch.get(next++);
         }
 
-        private Future<List<R>> take() {
+        private <T> T take(BlockingQueue<T> queue) {
             try {
-                return pending.take();
+                return queue.take();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while classifying", e);
@@ -202,14 +320,20 @@ final class HistoryPipeline<R> implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while classifying", e);
             } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                if (cause instanceof Error error) {
-                    throw error;
-                }
-                throw new IllegalStateException(cause);
+                rethrow(e.getCause());
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private void rethrow(Throwable failure) {
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            if (failure != null) {
+                throw new IllegalStateException(failure);
             }
         }
     }

@@ -117,7 +117,7 @@ class ClassifyCommandTest {
     }
 
     @Test
-    void theRunIsTheSameWhateverTheNumberOfThreadsAndEqualsClassifyingOneByOne() throws Exception {
+    void theRunIsTheSameWhateverTheNumberOfThreadsOrRangesAndEqualsClassifyingOneByOne() throws Exception {
         LocalDate asOf = LocalDate.parse(AS_OF);
         try (DuckDbBookStore book = DuckDbBookStore.open(workspace)) {
             DuckDbRuns runs = DuckDbRuns.of(book);
@@ -136,9 +136,14 @@ class ClassifyCommandTest {
 
             RunHeader single = new ClassifyPortfolio(book, runs, evaluation, 1).run(provenance, done -> {});
             RunHeader three = new ClassifyPortfolio(book, runs, evaluation, 3).run(provenance, done -> {});
+            RunHeader smallRanges = new ClassifyPortfolio(book, runs, evaluation, 2, 7).run(provenance, done -> {});
+            RunHeader unsplit =
+                    new ClassifyPortfolio(new UnsplitBook(book), runs, evaluation, 2).run(provenance, done -> {});
 
             assertThat(results(runs, single.runId())).isEqualTo(oneByOne);
             assertThat(results(runs, three.runId())).isEqualTo(oneByOne);
+            assertThat(results(runs, smallRanges.runId())).isEqualTo(oneByOne);
+            assertThat(results(runs, unsplit.runId())).isEqualTo(oneByOne);
         }
     }
 

@@ -50,6 +50,40 @@ public interface BookStore extends AutoCloseable {
     void forEachHistory(Consumer<CustomerHistory> consumer);
 
     /**
+     * Splits the book into consecutive ranges of about {@code customers} customers each, in customer id order,
+     * together holding every customer once, so that {@link #forEachHistory(CustomerRange, Consumer)} can read them on
+     * several threads at once. A store that cannot split its book gives one range holding every customer (or none
+     * when the book is empty).
+     */
+    default List<CustomerRange> customerRanges(int customers) {
+        if (customers < 1) {
+            throw new IllegalArgumentException("a range holds 1 customer or more, not " + customers);
+        }
+        String[] ends = new String[2];
+        forEachCustomer(customer -> {
+            if (ends[0] == null || CustomerRange.compare(customer.id(), ends[0]) < 0) {
+                ends[0] = customer.id();
+            }
+            if (ends[1] == null || CustomerRange.compare(customer.id(), ends[1]) > 0) {
+                ends[1] = customer.id();
+            }
+        });
+        return ends[0] == null ? List.of() : List.of(new CustomerRange(ends[0], ends[1]));
+    }
+
+    /**
+     * The histories of the customers in {@code range}, as {@link #forEachHistory(Consumer)} gives them (the same
+     * histories in the same order). Safe to call from several threads at once, each with its own range.
+     */
+    default void forEachHistory(CustomerRange range, Consumer<CustomerHistory> consumer) {
+        forEachHistory(history -> {
+            if (range.contains(history.customerId())) {
+                consumer.accept(history);
+            }
+        });
+    }
+
+    /**
      * One customer's full history, as {@link #forEachHistory} gives it, looked up by key; empty when the book has no
      * such customer.
      */

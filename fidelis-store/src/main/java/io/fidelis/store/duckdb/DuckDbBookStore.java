@@ -4,6 +4,7 @@ import io.fidelis.core.domain.Customer;
 import io.fidelis.core.domain.CustomerHistory;
 import io.fidelis.core.domain.Table;
 import io.fidelis.store.Cohorts;
+import io.fidelis.store.CustomerRange;
 import io.fidelis.store.ImportLogEntry;
 import io.fidelis.store.ImportRequest;
 import io.fidelis.store.ImportResult;
@@ -25,9 +26,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -148,11 +151,65 @@ public final class DuckDbBookStore implements Store {
 
     /** The same, reading {@code batchSize} customers' records at a time (tests cross batch edges with small ones). */
     void forEachHistory(int batchSize, Consumer<CustomerHistory> consumer) {
+        forEachHistory(fastestReading(), batchSize, consumer);
+    }
+
+    /** The same, reading the rows in the given way (tests compare the ways). */
+    void forEachHistory(Histories.Reading reading, int batchSize, Consumer<CustomerHistory> consumer) {
         try {
-            Histories.forEach(connection::duplicate, batchSize, consumer);
+            Histories.forEach(connection::duplicate, reading, batchSize, consumer);
         } catch (SQLException e) {
             throw new StoreException("cannot read the customer histories: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public List<CustomerRange> customerRanges(int customers) {
+        try {
+            return ranges(connection, customers);
+        } catch (SQLException e) {
+            throw new StoreException("cannot split the customers into ranges: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void forEachHistory(CustomerRange range, Consumer<CustomerHistory> consumer) {
+        try {
+            Histories.forEachInRange(connection::duplicate, fastestReading(), range.first(), range.last(), consumer);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the customer histories: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Consecutive ranges of about {@code customers} customers each (the last may hold fewer), in id order, together
+     * holding every customer once: parts of the book to read on several threads at once.
+     */
+    private static List<CustomerRange> ranges(DuckDBConnection connection, int customers) throws SQLException {
+        if (customers < 1) {
+            throw new IllegalArgumentException("a range holds 1 customer or more, not " + customers);
+        }
+        List<CustomerRange> ranges = new ArrayList<>();
+        try (DuckDBConnection own = connection.duplicate();
+                Statement sql = own.createStatement();
+                ResultSet rows = sql.executeQuery("SELECT MIN(customer_id), MAX(customer_id) FROM (SELECT customer_id,"
+                        + " (ROW_NUMBER() OVER (ORDER BY customer_id) - 1) // " + customers
+                        + " AS part FROM customers) GROUP BY part ORDER BY part")) {
+            while (rows.next()) {
+                CustomerRange range = new CustomerRange(rows.getString(1), rows.getString(2));
+                if (!ranges.isEmpty()
+                        && Histories.compareIds(ranges.get(ranges.size() - 1).last(), range.first()) >= 0) {
+                    throw new IllegalStateException("the store returned the ranges of customers out of order");
+                }
+                ranges.add(range);
+            }
+        }
+        return ranges;
+    }
+
+    /** Arrow when this JVM can use it (it needs java.nio opened), else JDBC. */
+    static Histories.Reading fastestReading() {
+        return ArrowRows.available() ? ArrowRows.READING : Histories.Reading.JDBC;
     }
 
     @Override

@@ -28,11 +28,10 @@ import org.duckdb.DuckDBSingleValueAppender;
  *
  * <p>The rows come customer by customer, every run at once; they are gathered for {@value #BLOCK} customers and then
  * written run by run, so that each run's rows lie in blocks of their own and reading one run skips most of the
- * others' rows. They go through DuckDB's single-value Appender, deprecated but measured at about half the CPU time per
- * row of the chunk Appender that {@link DuckDbRuns} uses (which hands DuckDB every 2,048 rows, a cost that a series
+ * others' rows. They go through DuckDB's single-value Appender, as in {@link DuckDbRuns}: deprecated but measured at
+ * about half the CPU time per row of the chunk Appender (which hands DuckDB every 2,048 rows, a cost that a series
  * of 36 runs of 100,000 customers pays 1,800 times); it is flushed every {@value #FLUSH_ROWS} rows (a DuckDB row
- * group), which bounds the native memory. Should DuckDB drop it, {@link DuckDbRuns#cells} works here unchanged, at
- * that cost.
+ * group), which bounds the native memory.
  *
  * <p>Use it from one thread at a time (the rows iterator may be fed by other threads) and not after the book store is
  * closed.
@@ -46,7 +45,7 @@ public final class DuckDbRunSeries implements RunSeries {
     static final int BLOCK = 1024;
 
     /** Rows an Appender gathers before it hands them to the table: one DuckDB row group. */
-    static final int FLUSH_ROWS = 122_880;
+    static final int FLUSH_ROWS = DuckDbRuns.FLUSH_ROWS;
 
     private final DuckDBConnection database;
 
@@ -247,7 +246,7 @@ public final class DuckDbRunSeries implements RunSeries {
         private void write() {
             try (DuckDBSingleValueAppender appender =
                     connection.createSingleValueAppender(DuckDBConnection.DEFAULT_SCHEMA, "run_results")) {
-                DuckDbRuns.Cells cells = cells(appender);
+                DuckDbRuns.Cells cells = DuckDbRuns.cells(appender);
                 long written = 0;
                 while (!stopped) {
                     List<List<RunResult>> part = blocks.take();
@@ -273,41 +272,6 @@ public final class DuckDbRunSeries implements RunSeries {
             } catch (SQLException | RuntimeException | Error e) {
                 failure = e;
             }
-        }
-
-        @SuppressWarnings("deprecation")
-        private static DuckDbRuns.Cells cells(DuckDBSingleValueAppender appender) {
-            return new DuckDbRuns.Cells() {
-                @Override
-                public void append(long value) throws SQLException {
-                    appender.append(value);
-                }
-
-                @Override
-                public void append(int value) throws SQLException {
-                    appender.append(value);
-                }
-
-                @Override
-                public void append(double value) throws SQLException {
-                    appender.append(value);
-                }
-
-                @Override
-                public void append(boolean value) throws SQLException {
-                    appender.append(value);
-                }
-
-                @Override
-                public void append(String value) throws SQLException {
-                    appender.append(value);
-                }
-
-                @Override
-                public void appendNull() throws SQLException {
-                    appender.append((String) null);
-                }
-            };
         }
     }
 }

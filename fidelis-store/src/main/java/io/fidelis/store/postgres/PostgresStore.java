@@ -209,7 +209,7 @@ public final class PostgresStore implements Store {
     /** The same, reading {@code batchSize} customers' records at a time (tests cross batch edges with small ones). */
     void forEachHistory(int batchSize, Consumer<CustomerHistory> consumer) {
         try (Snapshot snapshot = new Snapshot(pool)) {
-            Histories.forEach(snapshot, batchSize, consumer);
+            Histories.forEach(snapshot, Histories.Reading.JDBC, batchSize, consumer);
         } catch (SQLException e) {
             throw new StoreException("cannot read the customer histories: " + e.getMessage(), e);
         }

@@ -35,8 +35,34 @@ import java.util.function.Consumer;
  * that range of ids, ordered by customer id, each on its own connection (a DuckDB connection streams one result at
  * a time), merged here. Memory holds one batch of customers and what DuckDB needs to sort one batch's records,
  * whatever the size of the book: sorting whole tables at once took 6 GB for a book of 1M customers.
+ *
+ * <p>Ways of reading the rows give the same histories (tests compare them record for record): through JDBC row by
+ * row ({@link Reading#JDBC}, the reference, every store), or a store's own faster way (the DuckDB store reads Arrow
+ * record batches: no per-string JNI objects and no window to mark where ids change).
  */
 public final class Histories {
+
+    /** How the rows of the queries are read: which form of each {@link Query}, and through what. */
+    public interface Reading {
+        /** Row by row through the JDBC result set, repeated ids nulled by a window: the reference. */
+        Reading JDBC = new Reading() {
+            @Override
+            public String sql(Query query) {
+                return query.jdbc();
+            }
+
+            @Override
+            public Rows rows(ResultSet result, Query query, String sql) throws SQLException {
+                return new JdbcRows(result, sql);
+            }
+        };
+
+        /** The query's SQL in the form this way reads. */
+        String sql(Query query);
+
+        /** The rows of {@code result}, the result of {@code sql}. */
+        Rows rows(ResultSet result, Query query, String sql) throws SQLException;
+    }
 
     /** Customers per batch: about 4M records of a typical book, sorted in a few hundred MB. */
     public static final int BATCH = 100_000;
@@ -46,76 +72,111 @@ public final class Histories {
 
     private Histories() {}
 
-    public static void forEach(Connections connection, int batchSize, Consumer<CustomerHistory> consumer)
+    public static void forEach(
+            Connections connection, Reading reading, int batchSize, Consumer<CustomerHistory> consumer)
             throws SQLException {
-        forEach(connection, batchSize, null, consumer);
+        forEach(connection, reading, batchSize, "", consumer);
     }
 
     /** The history of one customer, read with the same queries restricted to its id. */
     public static Optional<CustomerHistory> one(Connections connection, String customerId) throws SQLException {
         List<CustomerHistory> found = new ArrayList<>(1);
-        forEach(connection, 1, customerId, found::add);
+        forEach(connection, Reading.JDBC, 1, "WHERE customer_id = " + literal(customerId), found::add);
         return found.stream().findFirst();
     }
 
     /** Every customer's own row (no records), in no particular order: for views by industry, region or size. */
     public static void forEachCustomer(Connections connections, Consumer<Customer> consumer) throws SQLException {
+        String query = "SELECT customer_id, name, industry, region, size, group_id, " + days("onboarded_on") + ", "
+                + days("closed_on") + ", close_reason FROM customers";
         try (Connection connection = connections.open();
                 Statement sql = connection.createStatement();
-                ResultSet rows = sql.executeQuery("SELECT customer_id, name, industry, region, size, group_id, "
-                        + days("onboarded_on") + ", " + days("closed_on") + ", close_reason FROM customers")) {
+                Rows rows = new JdbcRows(sql.executeQuery(query), query)) {
             while (rows.next()) {
                 consumer.accept(customer(rows, rows.getString(1)));
             }
         }
     }
 
-    /** Every history, or only {@code customerId}'s when it is not null. */
+    /** The histories of the customers whose ids lie from {@code first} to {@code last}, both included, in id order. */
+    public static void forEachInRange(
+            Connections connection, Reading reading, String first, String last, Consumer<CustomerHistory> consumer)
+            throws SQLException {
+        forEach(
+                connection,
+                reading,
+                BATCH,
+                "WHERE customer_id BETWEEN " + literal(first) + " AND " + literal(last),
+                consumer);
+    }
+
+    /** Every history, or only those that {@code customerWhere} (a filter on customer_id, or nothing) keeps. */
     private static void forEach(
-            Connections connection, int batchSize, String customerId, Consumer<CustomerHistory> consumer)
+            Connections connection,
+            Reading reading,
+            int batchSize,
+            String customerWhere,
+            Consumer<CustomerHistory> consumer)
             throws SQLException {
         try (Cursor<Customer> customers = new Cursor<>(
                         connection,
-                        "SELECT customer_id, name, industry, region, size, group_id, " + days("onboarded_on") + ", "
-                                + days("closed_on") + ", close_reason FROM customers" + RANGE + " ORDER BY customer_id",
+                        reading,
+                        Query.plain(
+                                "customer_id, name, industry, region, size, group_id, " + days("onboarded_on") + ", "
+                                        + days("closed_on") + ", close_reason",
+                                "customers",
+                                "customer_id"),
                         Histories::customer);
                 Cursor<Loan> loans = new Cursor<>(
                         connection,
-                        "SELECT customer_id, loan_id, product, amount, currency, annual_rate, "
-                                + days("start_date") + ", " + days("maturity_date") + ", status, "
-                                + days("status_date") + " FROM loans" + RANGE + " ORDER BY customer_id, loan_id",
+                        reading,
+                        Query.plain(
+                                "customer_id, loan_id, product, amount, currency, annual_rate, " + days("start_date")
+                                        + ", " + days("maturity_date") + ", status, " + days("status_date"),
+                                "loans",
+                                "customer_id, loan_id"),
                         Histories::loan);
                 Cursor<Installment> installments = new Cursor<>(
                         connection,
+                        reading,
                         // ids only where they change: decoding the same id string for each of a loan's 20 or
                         // more installments cost about half of the scan
-                        windowed(
-                                whenChanged("customer_id") + ", " + whenChanged("loan_id") + ", installment_no, "
-                                        + days("due_date") + ", due_amount, " + days("paid_date") + ", paid_amount",
+                        Query.windowed(
+                                List.of("customer_id", "loan_id"),
+                                "installment_no, " + days("due_date") + ", due_amount, " + days("paid_date")
+                                        + ", paid_amount",
                                 "installments",
                                 "customer_id, loan_id, installment_no"),
                         new InstallmentRows());
                 Cursor<Complaint> complaints = new Cursor<>(
                         connection,
-                        "SELECT customer_id, complaint_id, " + days("received_on") + ", category, severity, "
-                                + days("resolved_on") + ", escalated FROM complaints" + RANGE
-                                + " ORDER BY customer_id, received_on, complaint_id",
+                        reading,
+                        Query.plain(
+                                "customer_id, complaint_id, " + days("received_on") + ", category, severity, "
+                                        + days("resolved_on") + ", escalated",
+                                "complaints",
+                                "customer_id, received_on, complaint_id"),
                         Histories::complaint);
                 Cursor<Survey> surveys = new Cursor<>(
                         connection,
-                        "SELECT customer_id, " + days("surveyed_on") + ", satisfaction, nps FROM surveys" + RANGE
-                                + " ORDER BY customer_id, surveyed_on",
+                        reading,
+                        Query.plain(
+                                "customer_id, " + days("surveyed_on") + ", satisfaction, nps",
+                                "surveys",
+                                "customer_id, surveyed_on"),
                         Histories::survey);
                 Cursor<Interaction> interactions = new Cursor<>(
                         connection,
-                        windowed(
-                                whenChanged("customer_id") + ", " + days("occurred_on") + ", type, channel",
+                        reading,
+                        Query.windowed(
+                                List.of("customer_id"),
+                                days("occurred_on") + ", type, channel",
                                 "interactions",
                                 "customer_id, occurred_on, type, channel NULLS FIRST"),
                         Histories::interaction)) {
             List<Cursor<?>> children = List.of(loans, installments, complaints, surveys, interactions);
             List<Customer> batch = new ArrayList<>();
-            customers.open(customerId == null ? "" : "WHERE customer_id = " + literal(customerId));
+            customers.open(customerWhere);
             while (customers.current != null) {
                 batch.clear();
                 while (customers.current != null && batch.size() < batchSize) {
@@ -142,14 +203,40 @@ public final class Histories {
     }
 
     /**
-     * A query whose rows are numbered in the window {@code w} and returned in that order, so that {@link
-     * #whenChanged} columns can be read against the row before: the cursor checks the numbers (the last column), and
-     * a result out of order fails instead of giving records to the wrong customer or loan. Ordering by the number
-     * also keeps equal rows (two identical interactions) in one order.
+     * A query of one table, ordered by customer id first, with {@code {where}} where the filter on customer_id goes,
+     * in the two forms of the two ways of reading.
+     *
+     * @param jdbc for {@link Reading#JDBC}
+     * @param arrow for a store's faster way that recognises repeated ids by their bytes (DuckDB's Arrow reading)
+     * @param repeated how many leading columns are given only where they change (null where they repeat the previous
+     *     row's): in the JDBC form a window nulls them and numbers the rows (the cursor checks the numbers, the last
+     *     column, so that a result out of order fails instead of giving records to the wrong customer or loan); in
+     *     the Arrow form the reader compares their bytes with the previous row's, and checks that they increase
      */
-    private static String windowed(String columns, String table, String order) {
-        return "SELECT " + columns + ", ROW_NUMBER() OVER w AS row_no FROM " + table + RANGE + " WINDOW w AS (ORDER BY "
-                + order + ") ORDER BY row_no";
+    public record Query(String jdbc, String arrow, int repeated) {
+
+        /** Every column given in full: the JDBC and Arrow forms are the same. */
+        static Query plain(String columns, String table, String order) {
+            String sql = "SELECT " + columns + " FROM " + table + RANGE + " ORDER BY " + order;
+            return new Query(sql, sql, 1);
+        }
+
+        /**
+         * The {@code ids} (leading columns, also leading in {@code order}) only where they change, then the other
+         * columns. Ordering by the number also keeps equal rows (two identical interactions) in one order.
+         */
+        static Query windowed(List<String> ids, String columns, String table, String order) {
+            List<String> changed = new ArrayList<>();
+            for (String id : ids) {
+                changed.add(whenChanged(id));
+            }
+            return new Query(
+                    "SELECT " + String.join(", ", changed) + ", " + columns + ", ROW_NUMBER() OVER w AS row_no FROM "
+                            + table + RANGE + " WINDOW w AS (ORDER BY " + order + ") ORDER BY row_no",
+                    "SELECT " + String.join(", ", ids) + ", " + columns + " FROM " + table + RANGE + " ORDER BY "
+                            + order,
+                    ids.size());
+        }
     }
 
     /** A SQL string literal. */
@@ -173,12 +260,108 @@ public final class Histories {
         return Integer.compare(a.length() - i, b.length() - j);
     }
 
+    /** A query's result, read row by row whichever the way of reading: the columns are numbered from 1. */
+    public interface Rows extends AutoCloseable {
+        /** Moves to the next row; false after the last. */
+        boolean next() throws SQLException;
+
+        /**
+         * A text column; null when NULL, or, in a leading column of a {@link Query#windowed} query, when it repeats
+         * the previous row's.
+         */
+        String getString(int column) throws SQLException;
+
+        int getInt(int column) throws SQLException;
+
+        boolean getBoolean(int column) throws SQLException;
+
+        /** An exact decimal column as stored, null when NULL. */
+        BigDecimal getBigDecimal(int column) throws SQLException;
+
+        /** An amount column (the store's {@link StoredTable#AMOUNT_SCALE} decimals) as {@link #amount(long)}. */
+        BigDecimal amount(int column) throws SQLException;
+
+        /** Whether the last column read was NULL. */
+        boolean wasNull() throws SQLException;
+
+        @Override
+        void close() throws SQLException;
+    }
+
     @FunctionalInterface
     private interface RowMapper<T> {
-        T map(ResultSet row, String customerId) throws SQLException;
+        T map(Rows row, String customerId) throws SQLException;
 
         /** Called before the query runs again. */
         default void reset() {}
+    }
+
+    /** The rows of a JDBC result set, checking the row numbers of a {@link Query#windowed} query. */
+    private static final class JdbcRows implements Rows {
+        private final ResultSet rows;
+        private final boolean numbered;
+        private final int numberColumn;
+        private final String query;
+        private long number;
+
+        JdbcRows(ResultSet rows, String query) throws SQLException {
+            this.rows = rows;
+            this.query = query;
+            this.numberColumn = rows.getMetaData().getColumnCount();
+            this.numbered = "row_no".equals(rows.getMetaData().getColumnLabel(numberColumn));
+        }
+
+        @Override
+        public boolean next() throws SQLException {
+            if (!rows.next()) {
+                return false;
+            }
+            if (numbered && rows.getLong(numberColumn) != ++number) {
+                throw new IllegalStateException("the store returned rows out of their order: " + query);
+            }
+            return true;
+        }
+
+        @Override
+        public String getString(int column) throws SQLException {
+            return rows.getString(column);
+        }
+
+        @Override
+        public int getInt(int column) throws SQLException {
+            return rows.getInt(column);
+        }
+
+        @Override
+        public boolean getBoolean(int column) throws SQLException {
+            return rows.getBoolean(column);
+        }
+
+        @Override
+        public BigDecimal getBigDecimal(int column) throws SQLException {
+            return rows.getBigDecimal(column);
+        }
+
+        /** Works on the unscaled long: stripTrailingZeros was a tenth of the scan. */
+        @Override
+        public BigDecimal amount(int column) throws SQLException {
+            BigDecimal stored = rows.getBigDecimal(column);
+            if (stored == null) {
+                return null;
+            }
+            return Histories.amount(
+                    stored.setScale(StoredTable.AMOUNT_SCALE).unscaledValue().longValueExact());
+        }
+
+        @Override
+        public boolean wasNull() throws SQLException {
+            return rows.wasNull();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            rows.close();
+        }
     }
 
     /**
@@ -187,19 +370,17 @@ public final class Histories {
      */
     private static final class Cursor<T> implements AutoCloseable {
         private final Connection connection;
-        private final String query;
+        private final Reading reading;
+        private final Query query;
         // a plain statement, with the ids written into the query: DuckDB JDBC 2.0.0.1 was seen to stream a prepared
         // statement's large sorted result rotated (starting mid-way, wrapping round)
         private final Statement statement;
         private final RowMapper<T> mapper;
-        private ResultSet rows;
-        private boolean numbered;
-        private int numberColumn;
-        private long number;
+        private Rows rows;
         T current;
         String key;
 
-        Cursor(Connections database, String query, RowMapper<T> mapper) throws SQLException {
+        Cursor(Connections database, Reading reading, Query query, RowMapper<T> mapper) throws SQLException {
             this.connection = database.open();
             try {
                 this.statement = connection.createStatement();
@@ -207,6 +388,7 @@ public final class Histories {
                 connection.close();
                 throw e;
             }
+            this.reading = reading;
             this.query = query;
             this.mapper = mapper;
         }
@@ -214,12 +396,18 @@ public final class Histories {
         /** Runs the query (again) with {@code where} (a filter on customer_id, or nothing). */
         void open(String where) throws SQLException {
             if (rows != null) {
-                rows.close();
+                Rows last = rows;
+                rows = null;
+                last.close();
             }
-            rows = statement.executeQuery(query.replace("{where}", where));
-            numberColumn = rows.getMetaData().getColumnCount();
-            numbered = "row_no".equals(rows.getMetaData().getColumnLabel(numberColumn));
-            number = 0;
+            String sql = reading.sql(query).replace("{where}", where);
+            ResultSet result = statement.executeQuery(sql);
+            try {
+                rows = reading.rows(result, query, sql);
+            } catch (SQLException | RuntimeException e) {
+                result.close();
+                throw e;
+            }
             mapper.reset();
             key = null;
             advance();
@@ -227,9 +415,6 @@ public final class Histories {
 
         void advance() throws SQLException {
             if (rows.next()) {
-                if (numbered && rows.getLong(numberColumn) != ++number) {
-                    throw new IllegalStateException("the store returned rows out of their order: " + query);
-                }
                 String changed = rows.getString(1);
                 if (changed != null && !changed.equals(key)) {
                     if (key != null && compareIds(changed, key) < 0) {
@@ -276,7 +461,7 @@ public final class Histories {
         public void close() throws SQLException {
             try (connection;
                     statement;
-                    ResultSet last = rows) {
+                    Rows last = rows) {
                 // closes all three, the result first
             }
         }
@@ -291,7 +476,7 @@ public final class Histories {
     private static final Map<String, InteractionType> INTERACTION_TYPES = codes(InteractionType.class);
     private static final Map<String, Channel> CHANNELS = codes(Channel.class);
 
-    private static Customer customer(ResultSet r, String customerId) throws SQLException {
+    private static Customer customer(Rows r, String customerId) throws SQLException {
         return new Customer(
                 customerId,
                 r.getString(2),
@@ -304,7 +489,7 @@ public final class Histories {
                 code(CLOSE_REASONS, r.getString(9)));
     }
 
-    private static Loan loan(ResultSet r, String customerId) throws SQLException {
+    private static Loan loan(Rows r, String customerId) throws SQLException {
         return new Loan(
                 r.getString(2),
                 customerId,
@@ -323,7 +508,7 @@ public final class Histories {
         private String loanId;
 
         @Override
-        public Installment map(ResultSet r, String customerId) throws SQLException {
+        public Installment map(Rows r, String customerId) throws SQLException {
             String changed = r.getString(2);
             if (changed != null) {
                 loanId = changed;
@@ -342,7 +527,7 @@ public final class Histories {
         return "CASE WHEN " + column + " IS DISTINCT FROM LAG(" + column + ") OVER w THEN " + column + " END";
     }
 
-    private static Complaint complaint(ResultSet r, String customerId) throws SQLException {
+    private static Complaint complaint(Rows r, String customerId) throws SQLException {
         boolean flag = r.getBoolean(7);
         // wasNull speaks of the column read last: ask it before reading resolved_on
         Boolean escalated = r.wasNull() ? null : flag;
@@ -356,11 +541,11 @@ public final class Histories {
                 escalated);
     }
 
-    private static Survey survey(ResultSet r, String customerId) throws SQLException {
+    private static Survey survey(Rows r, String customerId) throws SQLException {
         return new Survey(customerId, date(r, 2), integer(r, 3), integer(r, 4));
     }
 
-    private static Interaction interaction(ResultSet r, String customerId) throws SQLException {
+    private static Interaction interaction(Rows r, String customerId) throws SQLException {
         return new Interaction(
                 customerId, date(r, 2), code(INTERACTION_TYPES, r.getString(3)), code(CHANNELS, r.getString(4)));
     }
@@ -373,29 +558,47 @@ public final class Histories {
         return "CAST(" + column + " - DATE '1970-01-01' AS INTEGER)";
     }
 
-    private static LocalDate date(ResultSet r, int column) throws SQLException {
+    private static LocalDate date(Rows r, int column) throws SQLException {
         int days = r.getInt(column);
-        return r.wasNull() ? null : LocalDate.ofEpochDay(days);
+        return r.wasNull() ? null : day(days);
     }
 
-    private static Integer integer(ResultSet r, int column) throws SQLException {
+    /** Days from 1970-01-01 whose dates are kept once made: to 2149. */
+    private static final int KEPT_DAYS = 1 << 16;
+
+    // written by several threads without a lock: harmless, LocalDate being immutable with final fields
+    private static final LocalDate[] DAYS = new LocalDate[KEPT_DAYS];
+
+    /**
+     * The date {@code days} after 1970-01-01, the same object each time: a book's tens of millions of dates fall on
+     * a few thousand days, and making each anew was a tenth of the scan, with as much garbage.
+     */
+    static LocalDate day(int days) {
+        if (days < 0 || days >= KEPT_DAYS) {
+            return LocalDate.ofEpochDay(days);
+        }
+        LocalDate date = DAYS[days];
+        if (date == null) {
+            date = LocalDate.ofEpochDay(days);
+            DAYS[days] = date;
+        }
+        return date;
+    }
+
+    private static Integer integer(Rows r, int column) throws SQLException {
         int value = r.getInt(column);
         return r.wasNull() ? null : value;
     }
 
-    /**
-     * An amount, given back with its cents and only the finer digits it has (the store keeps 4 decimals, so 100 would
-     * otherwise come back as 100.0000). Works on the unscaled long: stripTrailingZeros was a tenth of the scan.
-     */
-    private static BigDecimal amount(ResultSet r, int column) throws SQLException {
-        BigDecimal stored = r.getBigDecimal(column);
-        if (stored == null) {
-            return null;
-        }
-        return amount(stored.setScale(StoredTable.AMOUNT_SCALE).unscaledValue().longValueExact());
+    private static BigDecimal amount(Rows r, int column) throws SQLException {
+        return r.amount(column);
     }
 
-    static BigDecimal amount(long units) {
+    /**
+     * An amount of {@code units} ten-thousandths, given back with its cents and only the finer digits it has (the
+     * store keeps 4 decimals, so 100 would otherwise come back as 100.0000).
+     */
+    public static BigDecimal amount(long units) {
         if (units % 100 == 0) {
             return BigDecimal.valueOf(units / 100, 2);
         }
