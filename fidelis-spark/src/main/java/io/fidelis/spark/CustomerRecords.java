@@ -8,6 +8,7 @@ import io.fidelis.core.domain.Installment;
 import io.fidelis.core.domain.Interaction;
 import io.fidelis.core.domain.Loan;
 import io.fidelis.core.domain.Survey;
+import io.fidelis.store.CustomerRange;
 import io.fidelis.store.Reject;
 import io.fidelis.store.csv.RowSink;
 import java.util.ArrayList;
@@ -26,20 +27,7 @@ import java.util.function.Function;
 final class CustomerRecords implements RowSink {
 
     /** Ids in Unicode code point order, the order in which DuckDB sorts their UTF-8 bytes. */
-    static final Comparator<String> CODE_POINTS = (a, b) -> {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int x = a.codePointAt(i);
-            int y = b.codePointAt(j);
-            if (x != y) {
-                return Integer.compare(x, y);
-            }
-            i += Character.charCount(x);
-            j += Character.charCount(y);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-    };
+    static final Comparator<String> CODE_POINTS = CustomerRange::compare;
 
     private static final Comparator<Coded> CODES = Comparator.comparing(Coded::code, CODE_POINTS);
 

@@ -16,6 +16,7 @@ import io.fidelis.core.domain.LoanStatus;
 import io.fidelis.core.domain.Product;
 import io.fidelis.core.domain.Severity;
 import io.fidelis.core.domain.Survey;
+import io.fidelis.store.CustomerRange;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -244,20 +245,9 @@ public final class Histories {
         return "'" + text.replace("'", "''") + "'";
     }
 
-    /** Compares ids by Unicode code point, the order in which DuckDB sorts their UTF-8 bytes. */
+    /** Compares ids by Unicode code point, the order in which the stores sort their UTF-8 bytes. */
     public static int compareIds(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int x = a.codePointAt(i);
-            int y = b.codePointAt(j);
-            if (x != y) {
-                return Integer.compare(x, y);
-            }
-            i += Character.charCount(x);
-            j += Character.charCount(y);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
+        return CustomerRange.compare(a, b);
     }
 
     /** A query's result, read row by row whichever the way of reading: the columns are numbered from 1. */
