@@ -60,8 +60,11 @@ final class ExplainCommand extends BookCommand {
             CustomerHistory history = book.history(customerId)
                     .orElseThrow(() -> CommandFailure.data("no customer '" + customerId + "' in the book in "
                             + where(book) + " (ids are case-sensitive)"));
-            DatedClassifier evaluation = new DatedClassifier(
-                    loaded.policy(), asOf, Map.of(customerId, book.overrides().of(customerId)));
+            DatedClassifier evaluation = PopulationStep.classifier(
+                    book,
+                    loaded.policy(),
+                    asOf,
+                    Map.of(customerId, book.overrides().of(customerId)));
             Classification classification = evaluation.classify(history);
             Explanation explanation = new Explanation(
                     classification, history.customer(), loaded, book.inputFingerprint(), evaluation.priors());
