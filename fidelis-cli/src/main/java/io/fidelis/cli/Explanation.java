@@ -81,6 +81,7 @@ final class Explanation {
     private final PolicyOption.Loaded policy;
     private final String inputFingerprint;
     private final String priors;
+    private ModelReasons model;
 
     Explanation(
             Classification classification,
@@ -93,6 +94,12 @@ final class Explanation {
         this.policy = policy;
         this.inputFingerprint = inputFingerprint;
         this.priors = priors;
+    }
+
+    /** Adds a stored model's score and its reasons to the explanation. */
+    Explanation withModel(ModelReasons reasons) {
+        this.model = reasons;
+        return this;
     }
 
     void printText(PrintWriter out, Language language) {
@@ -196,6 +203,10 @@ final class Explanation {
             out.println(t.w("Override") + ": " + t.w("none"));
         } else {
             out.println(t.w("Override") + ": " + describe(override, t));
+        }
+        if (model != null) {
+            out.println();
+            model.printText(out, language);
         }
         out.flush();
     }
@@ -302,6 +313,11 @@ final class Explanation {
                             ? null
                             : override.effectiveFrom().toString());
             one.put("expires_on", override.expiresOn().toString());
+        }
+        if (model == null) {
+            root.putNull("model");
+        } else {
+            model.json(root.putObject("model"), language);
         }
         try {
             return mapper.writeValueAsString(root);

@@ -1,5 +1,6 @@
 package io.fidelis.predict;
 
+import io.fidelis.core.classification.Classification;
 import io.fidelis.core.features.FeatureId;
 import io.fidelis.core.features.FeatureUnit;
 import io.fidelis.core.features.Features;
@@ -56,6 +57,16 @@ public final class ChurnFeatures {
             observations.add(observation(snapshot, fits.getOrDefault(snapshot.asOf(), Optional.empty()), outcome));
         }
         return observations;
+    }
+
+    /**
+     * The observation of one customer classified as of a date, for scoring and explaining it: {@code fit} is BG/NBD
+     * fitted on the whole book as of the same date (empty when it could not be fitted), as for the snapshots.
+     */
+    public static Observation observation(
+            Classification classification, Optional<ActivitySummary> activity, Optional<BgNbdParameters> fit) {
+        return observation(
+                new Snapshot(classification.asOf(), classification, activity, null, false), fit, Outcome.CHURN);
     }
 
     static Observation observation(Snapshot snapshot, Optional<BgNbdParameters> fit, Outcome outcome) {
