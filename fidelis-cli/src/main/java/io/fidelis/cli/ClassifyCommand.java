@@ -186,6 +186,8 @@ final class ClassifyCommand extends BookCommand {
     /** Classifies the book at each month-end of {@code dates} into one new run each, with a progress bar. */
     static List<RunHeader> classifySeries(Store book, PolicyOption.Loaded loaded, List<LocalDate> dates) {
         Policy policy = loaded.policy();
+        PopulationStep.refuseActivityModel(
+                policy, "a series", "classify each month-end with --as-of, which fits the model as of that date");
         Map<String, List<ManualOverride>> overrides = new HashMap<>();
         for (RecordedOverride recorded : book.overrides().all()) {
             overrides
@@ -218,8 +220,8 @@ final class ClassifyCommand extends BookCommand {
     /** Classifies the book as of {@code asOf} into a new run, with a progress bar on stderr. */
     static RunHeader classify(Store book, PolicyOption.Loaded loaded, LocalDate asOf) {
         Runs runs = book.runs();
-        DatedClassifier evaluation =
-                new DatedClassifier(loaded.policy(), asOf, book.overrides().inForce(asOf));
+        DatedClassifier evaluation = PopulationStep.classifier(
+                book, loaded.policy(), asOf, book.overrides().inForce(asOf));
         RunProvenance provenance = new RunProvenance(
                 loaded.policy().id(),
                 loaded.policy().version(),

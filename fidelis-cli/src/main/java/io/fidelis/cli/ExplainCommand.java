@@ -4,6 +4,13 @@ import io.fidelis.core.classification.Classification;
 import io.fidelis.core.classification.DatedClassifier;
 import io.fidelis.core.classification.Language;
 import io.fidelis.core.domain.CustomerHistory;
+import io.fidelis.core.prediction.ActivityEvents;
+import io.fidelis.core.prediction.ActivityFit;
+import io.fidelis.core.prediction.ActivityPopulation;
+import io.fidelis.predict.ChurnFeatures;
+import io.fidelis.predict.LogisticModel;
+import io.fidelis.predict.Observation;
+import io.fidelis.predict.StoredModel;
 import io.fidelis.store.Store;
 import io.fidelis.store.policy.PolicyException;
 import java.io.PrintWriter;
@@ -50,6 +57,14 @@ final class ExplainCommand extends BookCommand {
     @Option(names = "--json", description = "print JSON (codes, values and the texts in --lang) instead of text")
     boolean json;
 
+    @Option(
+            names = "--model",
+            paramLabel = "ID|latest",
+            description =
+                    "also explain a stored model's score (see fidelis model list; latest: the newest churn model):"
+                            + " the probability and each feature's contribution in log-odds, exact for the logistic models")
+    String model;
+
     @Mixin
     PolicyOption policy;
 
@@ -60,11 +75,17 @@ final class ExplainCommand extends BookCommand {
             CustomerHistory history = book.history(customerId)
                     .orElseThrow(() -> CommandFailure.data("no customer '" + customerId + "' in the book in "
                             + where(book) + " (ids are case-sensitive)"));
-            DatedClassifier evaluation = new DatedClassifier(
-                    loaded.policy(), asOf, Map.of(customerId, book.overrides().of(customerId)));
+            DatedClassifier evaluation = PopulationStep.classifier(
+                    book,
+                    loaded.policy(),
+                    asOf,
+                    Map.of(customerId, book.overrides().of(customerId)));
             Classification classification = evaluation.classify(history);
             Explanation explanation = new Explanation(
                     classification, history.customer(), loaded, book.inputFingerprint(), evaluation.priors());
+            if (model != null) {
+                explanation.withModel(modelReasons(book, evaluation, classification, history, loaded));
+            }
             if (json) {
                 out.println(explanation.json(language));
             } else {
@@ -72,6 +93,34 @@ final class ExplainCommand extends BookCommand {
             }
             return Main.OK;
         }
+    }
+
+    /**
+     * The stored model's score of the customer: its observation is built as for the model (the classification's
+     * features, BG/NBD fitted on the whole book as of the date), then scored and decomposed.
+     */
+    private ModelReasons modelReasons(
+            Store book,
+            DatedClassifier evaluation,
+            Classification classification,
+            CustomerHistory history,
+            PolicyOption.Loaded loaded) {
+        StoredModel stored = PredictionBook.model(workspace, model.equals("latest") ? null : model);
+        ActivityFit fit = evaluation.population().orElseGet(() -> {
+            ActivityPopulation population = new ActivityPopulation(asOf);
+            book.forEachHistory(population::add);
+            return population.fit();
+        });
+        Observation observation =
+                ChurnFeatures.observation(classification, ActivityEvents.summary(history, asOf), fit.parameters());
+        LogisticModel logistic = stored.model();
+        return new ModelReasons(
+                stored.id(),
+                stored.provenance(),
+                logistic.probability(observation),
+                logistic.intercept(),
+                logistic.contributions(observation),
+                loaded.policy().label());
     }
 
     /** {@code en} or {@code zh}; anything else is a usage error naming the choices. */

@@ -13,7 +13,9 @@ import io.fidelis.core.classification.Reason;
 import io.fidelis.core.domain.Coded;
 import io.fidelis.core.domain.Customer;
 import io.fidelis.core.features.Evidence;
+import io.fidelis.core.features.FeatureId;
 import io.fidelis.core.features.FeatureValue;
+import io.fidelis.core.policy.ActivityModel;
 import io.fidelis.core.policy.Tier;
 import io.fidelis.core.policy.TierBand;
 import io.fidelis.core.strategy.Actions;
@@ -67,13 +69,19 @@ final class Explanation {
             Map.entry("Conflicts", "风控冲突"),
             Map.entry("Override", "人工调整"),
             Map.entry("none", "无"),
-            Map.entry("any date", "不限"));
+            Map.entry("any date", "不限"),
+            Map.entry("Activity model (BG/NBD)", "活跃度模型（BG/NBD）"),
+            Map.entry(
+                    "missing: no application, drawdown or new loan by the date, so BG/NBD knows nothing of this customer",
+                    "缺失：截至评估日无申请、提款或新贷款，BG/NBD无从估计"),
+            Map.entry("missing: the model could not be fitted on the book", "缺失：模型无法在全量客户上拟合"));
 
     private final Classification classification;
     private final Customer customer;
     private final PolicyOption.Loaded policy;
     private final String inputFingerprint;
     private final String priors;
+    private ModelReasons model;
 
     Explanation(
             Classification classification,
@@ -86,6 +94,12 @@ final class Explanation {
         this.policy = policy;
         this.inputFingerprint = inputFingerprint;
         this.priors = priors;
+    }
+
+    /** Adds a stored model's score and its reasons to the explanation. */
+    Explanation withModel(ModelReasons reasons) {
+        this.model = reasons;
+        return this;
     }
 
     void printText(PrintWriter out, Language language) {
@@ -154,6 +168,19 @@ final class Explanation {
         }
         out.println();
 
+        if (activityModel().enabled()) {
+            out.println(t.w("Activity model (BG/NBD)") + ":");
+            for (FeatureId feature : activityModel().features()) {
+                out.println("  " + t.label(feature) + ": "
+                        + Messages.value(feature, c.features().get(feature), language));
+            }
+            String missing = missingNote();
+            if (missing != null) {
+                out.println("  " + t.w(missing));
+            }
+            out.println();
+        }
+
         out.println(t.w("Why this tier") + ":");
         c.tierReasons().forEach(reason -> out.println("  " + sign(reason) + " " + Messages.reason(reason, language)));
         out.println();
@@ -176,6 +203,10 @@ final class Explanation {
             out.println(t.w("Override") + ": " + t.w("none"));
         } else {
             out.println(t.w("Override") + ": " + describe(override, t));
+        }
+        if (model != null) {
+            out.println();
+            model.printText(out, language);
         }
         out.flush();
     }
@@ -226,6 +257,28 @@ final class Explanation {
             one.put("fraction", contribution.fraction());
             one.put("points", contribution.points());
         }
+        if (activityModel().enabled()) {
+            ObjectNode model = root.putObject("activity_model");
+            model.put("model", "bg_nbd");
+            ArrayNode features = model.putArray("features");
+            for (FeatureId feature : activityModel().features()) {
+                ObjectNode one = features.addObject();
+                FeatureValue value = c.features().get(feature);
+                one.put("feature", feature.code());
+                one.put("label", Messages.label(feature, language));
+                one.put("present", value.present());
+                putValue(one, "value", value);
+                one.put("value_text", Messages.value(feature, value, language));
+            }
+            String missing = missingNote();
+            if (missing == null) {
+                model.putNull("note");
+            } else {
+                model.put("note", new Text(language).w(missing));
+            }
+        } else {
+            root.putNull("activity_model");
+        }
         reasons(root.putArray("tier_reasons"), c.tierReasons(), language);
         ObjectNode stage = root.putObject("stage");
         stage.put("stage", c.stage().code());
@@ -261,11 +314,32 @@ final class Explanation {
                             : override.effectiveFrom().toString());
             one.put("expires_on", override.expiresOn().toString());
         }
+        if (model == null) {
+            root.putNull("model");
+        } else {
+            model.json(root.putObject("model"), language);
+        }
         try {
             return mapper.writeValueAsString(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a tree of plain values always serialises", e);
         }
+    }
+
+    private ActivityModel activityModel() {
+        return policy.policy().stages().activityModel();
+    }
+
+    /** Why the population features are missing, or null when they are present. */
+    private String missingNote() {
+        boolean missing = activityModel().features().stream()
+                .anyMatch(f -> !classification.features().has(f));
+        if (!missing) {
+            return null;
+        }
+        return priors.contains("not fitted")
+                ? "missing: the model could not be fitted on the book"
+                : "missing: no application, drawdown or new loan by the date, so BG/NBD knows nothing of this customer";
     }
 
     private static void reasons(ArrayNode array, List<Reason> reasons, Language language) {

@@ -23,7 +23,8 @@ final class PolicyOption {
             names = "--policy",
             paramLabel = "FILE|NAME",
             defaultValue = "default",
-            description = "a policy YAML file, or a shipped policy: default, seed-case (default: ${DEFAULT-VALUE})")
+            description =
+                    "a policy YAML file, or a shipped policy: default, seed-case, activity-model (default: ${DEFAULT-VALUE})")
     String policy;
 
     /** A policy with the SHA-256 of the bytes it was read from. */

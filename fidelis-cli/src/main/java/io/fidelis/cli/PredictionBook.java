@@ -37,6 +37,10 @@ final class PredictionBook {
 
     static Series series(
             BookStore book, Policy policy, LocalDate from, LocalDate to, int horizonMonths, Outcome outcome) {
+        PopulationStep.refuseActivityModel(
+                policy,
+                "the churn and default models",
+                "their labels come from the rules; use --policy default (the models carry P(alive) as features anyway)");
         ChurnSnapshots snapshots = new ChurnSnapshots(policy, from, to, horizonMonths);
         book.forEachHistory(snapshots::add);
         List<Snapshot> all = snapshots.snapshots();

@@ -208,7 +208,8 @@ class ClassifyCommandTest {
 
         assertThat(result.exit()).isEqualTo(Main.USAGE);
         assertThat(result.err())
-                .contains("--policy lenient is neither a file nor a shipped policy (default, seed-case)");
+                .contains(
+                        "--policy lenient is neither a file nor a shipped policy (default, seed-case, activity-model)");
     }
 
     @Test

@@ -1,10 +1,18 @@
 package io.fidelis.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fidelis.predict.ChurnModels;
 import io.fidelis.predict.ModelFiles;
+import io.fidelis.predict.Outcome;
 import io.fidelis.predict.StoredModel;
+import io.fidelis.store.duckdb.DuckDbBookStore;
+import io.fidelis.store.policy.PolicyYaml;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +42,61 @@ class ModelAndWatchCommandTest {
         assertThat(stored.provenance().seed()).isEqualTo(42);
         assertThat(stored.provenance().policyId()).isEqualTo("default");
         assertThat(stored.provenance().inputFingerprint()).startsWith("sha256:");
+    }
+
+    @Test
+    void explainWithAModelGivesTheScoreWatchGivesAndContributionsThatAddUp() throws Exception {
+        StoredModel stored = new ModelFiles(workspace).load("churn-1").orElseThrow();
+        PredictionBook.Series series;
+        try (DuckDbBookStore book = DuckDbBookStore.open(workspace)) {
+            series = PredictionBook.series(
+                    book,
+                    PolicyYaml.shipped("default"),
+                    LocalDate.parse(Cli.AS_OF),
+                    LocalDate.parse(Cli.AS_OF),
+                    ChurnModels.HORIZON_MONTHS,
+                    Outcome.CHURN);
+        }
+        String customer = series.snapshots().get(7).customerId();
+        double watched = stored.model().probability(series.observations().get(7));
+
+        Cli.Result text = Cli.run(
+                "explain", customer, "--as-of", Cli.AS_OF, "--model", "churn-1", "--workspace", workspace.toString());
+        Cli.Result chinese = Cli.run(
+                "explain",
+                customer,
+                "--as-of",
+                Cli.AS_OF,
+                "--model",
+                "latest",
+                "--lang",
+                "zh",
+                "--workspace",
+                workspace.toString());
+        Cli.Result json = Cli.run(
+                "explain",
+                customer,
+                "--as-of",
+                Cli.AS_OF,
+                "--model",
+                "churn-1",
+                "--json",
+                "--workspace",
+                workspace.toString());
+
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out()).contains("Model churn-1 (churn within 6 months, logistic regression, exact)");
+        assertThat(text.out()).containsPattern("the risk \\(log-odds [+-][0-9.]+\\)");
+        assertThat(chinese.out()).contains("模型 churn-", "对数几率");
+        JsonNode model = new ObjectMapper().readTree(json.out()).get("model");
+        double sum = model.get("intercept").asDouble();
+        for (JsonNode contribution : model.get("contributions")) {
+            sum += contribution.get("log_odds").asDouble();
+        }
+        assertThat(sum).isCloseTo(model.get("log_odds").asDouble(), within(1e-9));
+        assertThat(model.get("probability").asDouble())
+                .isCloseTo(1 / (1 + Math.exp(-sum)), within(1e-12))
+                .isCloseTo(watched, within(1e-6));
     }
 
     @Test

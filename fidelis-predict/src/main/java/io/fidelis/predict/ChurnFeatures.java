@@ -1,8 +1,10 @@
 package io.fidelis.predict;
 
+import io.fidelis.core.classification.Classification;
 import io.fidelis.core.features.FeatureId;
 import io.fidelis.core.features.FeatureUnit;
 import io.fidelis.core.features.Features;
+import io.fidelis.core.prediction.ActivityFit;
 import io.fidelis.core.prediction.ActivitySummary;
 import io.fidelis.core.prediction.BgNbd;
 import io.fidelis.core.prediction.BgNbdParameters;
@@ -31,7 +33,7 @@ public final class ChurnFeatures {
     /** The recency feature, alone the recency baseline. */
     public static final String RECENCY = FeatureId.DAYS_SINCE_LAST_ACTIVITY.code();
 
-    static final double HORIZON_WEEKS = 26;
+    static final double HORIZON_WEEKS = ActivityFit.HORIZON_WEEKS;
 
     private ChurnFeatures() {}
 
@@ -57,10 +59,23 @@ public final class ChurnFeatures {
         return observations;
     }
 
+    /**
+     * The observation of one customer classified as of a date, for scoring and explaining it: {@code fit} is BG/NBD
+     * fitted on the whole book as of the same date (empty when it could not be fitted), as for the snapshots.
+     */
+    public static Observation observation(
+            Classification classification, Optional<ActivitySummary> activity, Optional<BgNbdParameters> fit) {
+        return observation(
+                new Snapshot(classification.asOf(), classification, activity, null, false), fit, Outcome.CHURN);
+    }
+
     static Observation observation(Snapshot snapshot, Optional<BgNbdParameters> fit, Outcome outcome) {
         Map<String, Double> values = new HashMap<>();
         Features features = snapshot.classification().features();
         for (FeatureId id : FeatureId.values()) {
+            if (id.population()) {
+                continue; // the model's own BG/NBD features below, fitted the same way at every month-end
+            }
             if (features.has(id)) {
                 double value = features.valueOr(id, 0);
                 values.put(id.code(), compressed(id.unit()) ? Math.log1p(Math.max(0, value)) : value);

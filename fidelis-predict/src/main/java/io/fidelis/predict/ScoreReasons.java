@@ -30,7 +30,8 @@ public final class ScoreReasons {
         return lines;
     }
 
-    static String sentence(ScoreContribution contribution, Language language) {
+    /** One contribution as a sentence, e.g. {@code days since last activity 120 days: raises the risk (log-odds +0.85)}. */
+    public static String sentence(ScoreContribution contribution, Language language) {
         boolean chinese = language == Language.CHINESE;
         String direction = contribution.logOdds() > 0
                 ? (chinese ? "提高风险" : "raises the risk")

@@ -5,15 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fidelis.core.evaluation.ScoredOutcomes;
 import java.io.IOException;
 import java.util.List;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.tribuo.MutableDataset;
-import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
-import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
-import org.tribuo.common.xgboost.XGBoostModel;
-import org.tribuo.impl.ArrayExample;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * Boosted trees (Tribuo's XGBoost, native xgboost4j 1.6.2) as the challenger of the logistic PD model on German
@@ -35,30 +27,6 @@ class GermanCreditBoostedTreesTest {
     }
 
     private static Scorer train(List<Observation> training) {
-        TreeSet<String> names = new TreeSet<>();
-        training.forEach(o -> names.addAll(o.features().keySet()));
-        String[] features = names.toArray(String[]::new);
-        LabelFactory labels = new LabelFactory();
-        MutableDataset<Label> data =
-                new MutableDataset<>(new SimpleDataSourceProvenance("german credit fold", labels), labels);
-        for (Observation o : training) {
-            data.add(new ArrayExample<>(
-                    new Label(o.event() ? TrainLogistic.EVENT : TrainLogistic.NONE), features, values(o, features)));
-        }
-        XGBoostClassificationTrainer trainer =
-                new XGBoostClassificationTrainer(200, 0.05, 0, 3, 1, 0.8, 0.8, 1, 0, 1, true, SEED);
-        XGBoostModel<Label> model = trainer.train(data);
-        return o -> model.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, features, values(o, features)))
-                .getOutputScores()
-                .get(TrainLogistic.EVENT)
-                .getScore();
-    }
-
-    private static double[] values(Observation o, String[] features) {
-        double[] values = new double[features.length];
-        for (int j = 0; j < features.length; j++) {
-            values[j] = o.value(features[j]);
-        }
-        return values;
+        return BoostedTrees.train(training, 200, 0.05, 3, SEED);
     }
 }

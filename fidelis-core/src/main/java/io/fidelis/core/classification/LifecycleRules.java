@@ -3,8 +3,10 @@ package io.fidelis.core.classification;
 import io.fidelis.core.domain.LoanStatus;
 import io.fidelis.core.features.Evidence;
 import io.fidelis.core.features.FeatureId;
+import io.fidelis.core.features.FeatureValue;
 import io.fidelis.core.features.Features;
 import io.fidelis.core.policy.Stage;
+import io.fidelis.core.policy.StageCondition;
 import io.fidelis.core.policy.StagePolicy;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,7 +15,9 @@ import java.util.List;
 /**
  * The lifecycle stage: the first of {@link #ALL} that applies decides. Churn causes come first and are told apart
  * (formal closure, default or write-off, prepayment or refinancing elsewhere, maturity without renewal); then a young
- * relationship is new; then a quiet one is dormant; otherwise the customer is active.
+ * relationship is new; then, when the policy's activity model says so, churned; then a quiet one is dormant, or one the
+ * activity model puts below its dormancy threshold; otherwise the customer is active. The activity model's conditions
+ * never hold on a missing value: a customer without activity events is left to the other rules.
  *
  * <p>"Quiet for N months" means the last activity (loan start, payment or interaction), or the end of the last loan
  * when later, lies N months or more before the as-of date.
@@ -35,7 +39,9 @@ final class LifecycleRules {
             LifecycleRules::maturedNotRenewed,
             LifecycleRules::notYetStarted,
             LifecycleRules::recentlyOnboarded,
+            LifecycleRules::churnedByActivityModel,
             LifecycleRules::dormant,
+            LifecycleRules::dormantByActivityModel,
             LifecycleRules::active);
 
     private LifecycleRules() {}
@@ -160,6 +166,41 @@ final class LifecycleRules {
                         evidence(features, FeatureId.DAYS_SINCE_LAST_ACTIVITY),
                         features.lastActivityOn(),
                         policy.dormantMonths())));
+    }
+
+    static Decision churnedByActivityModel(StagePolicy policy, Features features) {
+        StageCondition met = firstMet(policy.activityModel().churnedWhen(), features);
+        return met == null ? null : churned(activityModelReason(ReasonCode.CHURNED_ACTIVITY_MODEL, met, features));
+    }
+
+    static Decision dormantByActivityModel(StagePolicy policy, Features features) {
+        StageCondition met = firstMet(policy.activityModel().dormantWhen(), features);
+        return met == null
+                ? null
+                : new Decision(
+                        Stage.DORMANT,
+                        List.of(activityModelReason(ReasonCode.STAGE_DORMANT_ACTIVITY_MODEL, met, features)));
+    }
+
+    /** The first condition whose feature is present and below its threshold; a missing value meets none. */
+    private static StageCondition firstMet(List<StageCondition> conditions, Features features) {
+        for (StageCondition condition : conditions) {
+            if (features.has(condition.feature())
+                    && features.valueOr(condition.feature(), Double.NaN) < condition.below()) {
+                return condition;
+            }
+        }
+        return null;
+    }
+
+    private static Reason activityModelReason(ReasonCode code, StageCondition met, Features features) {
+        String threshold = Messages.value(met.feature(), FeatureValue.of(met.below()), Language.ENGLISH);
+        return Reason.of(
+                code,
+                Effect.NEUTRAL,
+                evidence(features, met.feature(), FeatureId.DAYS_SINCE_LAST_ACTIVITY),
+                met.feature(),
+                threshold);
     }
 
     static Decision active(StagePolicy policy, Features features) {

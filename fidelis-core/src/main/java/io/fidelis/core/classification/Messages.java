@@ -97,6 +97,7 @@ public final class Messages {
             case SCALE_0_TO_10 -> String.format(Locale.ROOT, "%.1f/10", v);
             case SCALE_POINTS -> String.format(Locale.ROOT, "%+.2f", v);
             case FLAG -> v != 0 ? (chinese ? "是" : "yes") : (chinese ? "否" : "no");
+            case EXPECTED_COUNT -> String.format(Locale.ROOT, "%.2f", v);
         };
     }
 

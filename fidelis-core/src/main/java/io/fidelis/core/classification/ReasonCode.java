@@ -109,10 +109,14 @@ public enum ReasonCode {
     CHURNED_DEFAULT_OR_WRITE_OFF(Kind.STAGE),
     CHURNED_PREPAID_OR_REFINANCED_ELSEWHERE(Kind.STAGE),
     CHURNED_MATURED_NOT_RENEWED(Kind.STAGE),
+    /** The policy's activity model (BG/NBD) puts a population feature below its churn threshold. */
+    CHURNED_ACTIVITY_MODEL(Kind.STAGE),
     STAGE_NEW_RECENTLY_ONBOARDED(Kind.STAGE),
     STAGE_NEW_NOT_YET_STARTED(Kind.STAGE),
     STAGE_DORMANT_NO_RECENT_ACTIVITY(Kind.STAGE),
     STAGE_DORMANT_NO_ACTIVITY_RECORDED(Kind.STAGE),
+    /** The policy's activity model (BG/NBD) puts a population feature below its dormancy threshold. */
+    STAGE_DORMANT_ACTIVITY_MODEL(Kind.STAGE),
     STAGE_ACTIVE_RECENT_ACTIVITY(Kind.STAGE),
     /** Supporting: no loan is held any more; churn follows if nothing happens. */
     NO_LOAN_HELD(Kind.STAGE);

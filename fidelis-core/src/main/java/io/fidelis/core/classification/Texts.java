@@ -99,6 +99,8 @@ final class Texts {
         put(FeatureId.STAYED_DESPITE_COMPETITOR_OFFER, "stayed despite competitor offer", "面对竞争报价仍留存");
         put(FeatureId.CLOSED, "relationship closed", "关系已终止");
         put(FeatureId.DAYS_SINCE_LAST_LOAN_END, "days since the last loan ended", "距最近一笔贷款结束天数");
+        put(FeatureId.P_ALIVE, "probability still active (BG/NBD)", "仍活跃的概率（BG/NBD）");
+        put(FeatureId.EXPECTED_ACTIVITY_26W, "expected activity in the next 26 weeks (BG/NBD)", "未来26周预期往来次数（BG/NBD）");
     }
 
     private static void factorReasons() {
@@ -253,6 +255,14 @@ final class Texts {
                 "No activity since {0}: {1} months or more",
                 "自{0}起无往来，已达{1}个月以上");
         put(ReasonCode.STAGE_DORMANT_NO_ACTIVITY_RECORDED, "No activity recorded", "无任何往来记录");
+        put(
+                ReasonCode.STAGE_DORMANT_ACTIVITY_MODEL,
+                "Dormant by the activity model: {0} below the policy's {1}",
+                "活跃度模型判定沉睡：{0}低于政策阈值{1}");
+        put(
+                ReasonCode.CHURNED_ACTIVITY_MODEL,
+                "Churned by the activity model: {0} below the policy's {1}",
+                "活跃度模型判定流失：{0}低于政策阈值{1}");
         put(ReasonCode.STAGE_ACTIVE_RECENT_ACTIVITY, "Activity within the last {0} months", "最近{0}个月内有往来");
         put(ReasonCode.NO_LOAN_HELD, "No loan held; the last one ended as {0}", "目前无在贷，最近一笔贷款以{0}结束");
     }

@@ -87,19 +87,45 @@ public enum FeatureId implements Coded {
     DAYS_SINCE_LAST_LOAN_END(
             FeatureUnit.DAYS,
             "days since the most recent loan ended (repaid, prepaid, refinanced, cancelled, defaulted or written off);"
-                    + " present only when no loan is held and at least one ended");
+                    + " present only when no loan is held and at least one ended"),
+    P_ALIVE(
+            FeatureUnit.RATIO,
+            "probability that the customer is still active (BG/NBD, fitted on the whole book's activity events as of"
+                    + " the date); present only when the policy's stages.activity_model enables it and the customer had"
+                    + " an activity event (application, drawdown or new loan) by then; missing otherwise, never 0",
+            true),
+    EXPECTED_ACTIVITY_26W(
+            FeatureUnit.EXPECTED_COUNT,
+            "expected activity events in the next 26 weeks under the same BG/NBD fit; present and missing like"
+                    + " p_alive",
+            true);
 
     private final FeatureUnit unit;
     private final String description;
+    private final boolean population;
 
     FeatureId(FeatureUnit unit, String description) {
+        this(unit, description, false);
+    }
+
+    FeatureId(FeatureUnit unit, String description, boolean population) {
         this.unit = unit;
         this.description = description;
+        this.population = population;
     }
 
     /** The unit of the feature's value. */
     public FeatureUnit unit() {
         return unit;
+    }
+
+    /**
+     * Whether the feature needs a model fitted on the whole book first (the population step): such features are not
+     * computed from one customer's history, a policy can use them only in {@code stages.activity_model}, and they are
+     * missing unless that section enables them.
+     */
+    public boolean population() {
+        return population;
     }
 
     /** What the feature measures and when it is missing, in English. */

@@ -19,5 +19,7 @@ public enum FeatureUnit {
     /** Difference between two satisfaction scores, in scale points. */
     SCALE_POINTS,
     /** 1 for yes, 0 for no. */
-    FLAG
+    FLAG,
+    /** An expected number of events under a model: fractional, at least 0. */
+    EXPECTED_COUNT
 }

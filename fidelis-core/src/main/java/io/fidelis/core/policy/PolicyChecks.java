@@ -1,6 +1,7 @@
 package io.fidelis.core.policy;
 
 import io.fidelis.core.features.FeatureId;
+import io.fidelis.core.features.FeatureUnit;
 import io.fidelis.core.strategy.Actions;
 import io.fidelis.core.strategy.Guardrail;
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every rule a policy must satisfy, each reporting a {@link PolicyProblem} at its key path. Runs on the parts of a
@@ -21,6 +23,7 @@ final class PolicyChecks {
     static final int MAX_PRICING_BPS = 10_000;
     static final double TOTAL_WEIGHT = 100;
     private static final double WEIGHT_TOLERANCE = 1e-6;
+    static final int MAX_EXPECTED_EVENTS = 1000;
 
     private final List<PolicyProblem> problems = new ArrayList<>();
 
@@ -111,6 +114,11 @@ final class PolicyChecks {
             FeatureId feature = factor.feature();
             if (feature == null) {
                 problem(path + ".feature", "required");
+            } else if (feature.population()) {
+                problem(
+                        path + ".feature",
+                        "'" + feature.code() + "' is a population feature (fitted on the whole book): it can drive"
+                                + " the lifecycle in stages.activity_model, not the score");
             } else if (seen.containsKey(feature)) {
                 problem(
                         path + ".feature",
@@ -268,6 +276,112 @@ final class PolicyChecks {
         range("stages.dormant_months", stages.dormantMonths(), 1, MAX_WINDOW_MONTHS);
         range("stages.churn_after_maturity_months", stages.churnAfterMaturityMonths(), 0, MAX_WINDOW_MONTHS);
         range("stages.churn_after_exit_months", stages.churnAfterExitMonths(), 0, MAX_WINDOW_MONTHS);
+        activityModel("stages.activity_model", stages.activityModel());
+    }
+
+    private void activityModel(String path, ActivityModel model) {
+        if (model == ActivityModel.OFF) {
+            return;
+        }
+        if (model.features().isEmpty()) {
+            problem(
+                    path + ".features",
+                    "list at least one of " + String.join(", ", PolicyTree.populationCodes())
+                            + ", or leave stages.activity_model out");
+        }
+        Map<FeatureId, Integer> seen = new EnumMap<>(FeatureId.class);
+        for (int i = 0; i < model.features().size(); i++) {
+            String at = path + ".features[" + i + "]";
+            FeatureId feature = model.features().get(i);
+            if (feature == null) {
+                problem(at, "required");
+            } else if (!feature.population()) {
+                problem(
+                        at,
+                        "'" + feature.code() + "' is not a population feature (known: "
+                                + String.join(", ", PolicyTree.populationCodes()) + ")");
+            } else if (seen.containsKey(feature)) {
+                problem(
+                        at,
+                        "feature '" + feature.code() + "' is already listed at features[" + seen.get(feature) + "]");
+            } else {
+                seen.put(feature, i);
+            }
+        }
+        Map<FeatureId, Double> dormantBelow = new EnumMap<>(FeatureId.class);
+        conditions(path + ".dormant_when", model.dormantWhen(), seen.keySet(), dormantBelow, Map.of());
+        conditions(
+                path + ".churned_when",
+                model.churnedWhen(),
+                seen.keySet(),
+                new EnumMap<>(FeatureId.class),
+                dormantBelow);
+    }
+
+    /**
+     * Checks conditions; records in {@code lowest} the lowest threshold per feature, and reports a threshold above a
+     * feature's lowest threshold in {@code ceiling} (churn must need stronger evidence than dormancy).
+     */
+    private void conditions(
+            String path,
+            List<StageCondition> conditions,
+            Set<FeatureId> enabled,
+            Map<FeatureId, Double> lowest,
+            Map<FeatureId, Double> ceiling) {
+        for (int i = 0; i < conditions.size(); i++) {
+            String at = path + "[" + i + "]";
+            StageCondition condition = conditions.get(i);
+            if (condition == null) {
+                problem(at, "required");
+                continue;
+            }
+            FeatureId feature = condition.feature();
+            if (feature == null) {
+                problem(at + ".feature", "required");
+                continue;
+            }
+            if (!feature.population()) {
+                problem(
+                        at + ".feature",
+                        "'" + feature.code() + "' is not a population feature (known: "
+                                + String.join(", ", PolicyTree.populationCodes()) + ")");
+                continue;
+            }
+            if (!enabled.contains(feature)) {
+                problem(
+                        at + ".feature",
+                        "feature '" + feature.code() + "' is not enabled: add it to stages.activity_model.features");
+            }
+            double below = condition.below();
+            boolean valid;
+            if (feature.unit() == FeatureUnit.RATIO) {
+                valid = below > 0 && below <= 1;
+                if (!valid) {
+                    problem(
+                            at + ".below",
+                            "a probability threshold must be above 0 and at most 1, was " + number(below));
+                }
+            } else {
+                valid = below > 0 && below <= MAX_EXPECTED_EVENTS;
+                if (!valid) {
+                    problem(
+                            at + ".below",
+                            "an expected number of events must be above 0 and at most " + MAX_EXPECTED_EVENTS + ", was "
+                                    + number(below));
+                }
+            }
+            if (!valid) {
+                continue;
+            }
+            Double limit = ceiling.get(feature);
+            if (limit != null && below > limit) {
+                problem(
+                        at + ".below",
+                        "churned below " + number(below) + " is above dormant below " + number(limit) + " for '"
+                                + feature.code() + "': churn must need a lower value than dormancy");
+            }
+            lowest.merge(feature, below, Math::min);
+        }
     }
 
     private void strategies(Strategies strategies) {

@@ -31,7 +31,9 @@ import java.util.Set;
  * tiers: {bands: [{tier, min}],
  *         caps: {credit_event, insufficient_evidence: {min_installments_due, min_surveys}, left_for_competitor?},
  *         hysteresis: {enabled, margin, months}}                     (hysteresis optional: off)
- * stages: {new_months, dormant_months, churn_after_maturity_months, churn_after_exit_months}
+ * stages: {new_months, dormant_months, churn_after_maturity_months, churn_after_exit_months,
+ *          activity_model: {features: [p_alive | expected_activity_26w],  (optional: off)
+ *                           dormant_when: [{feature, below}], churned_when: [{feature, below}]}}
  * guardrails: {max_arrears_days}
  * strategies: {tier: {stage: {pricing_bps, rating_notch, approval_route, credit_line, outreach: [..]}}}
  * </pre>
@@ -325,12 +327,86 @@ public final class PolicyTree {
         unknownKeys(
                 stages,
                 path,
-                keys("new_months", "dormant_months", "churn_after_maturity_months", "churn_after_exit_months"));
+                keys(
+                        "new_months",
+                        "dormant_months",
+                        "churn_after_maturity_months",
+                        "churn_after_exit_months",
+                        "activity_model"));
         return new StagePolicy(
                 integer(stages, "new_months", path),
                 integer(stages, "dormant_months", path),
                 integer(stages, "churn_after_maturity_months", path),
-                integer(stages, "churn_after_exit_months", path));
+                integer(stages, "churn_after_exit_months", path),
+                activityModel(stages.get("activity_model"), path + ".activity_model"));
+    }
+
+    private ActivityModel activityModel(Object node, String path) {
+        Map<String, ?> model = map(node, path, false);
+        if (model == null) {
+            return ActivityModel.OFF;
+        }
+        unknownKeys(model, path, keys("features", "dormant_when", "churned_when"));
+        List<FeatureId> features = new ArrayList<>();
+        List<?> list = list(model.get("features"), path + ".features", true);
+        if (list != null) {
+            for (int i = 0; i < list.size(); i++) {
+                features.add(populationFeature(list.get(i), path + ".features[" + i + "]"));
+            }
+        }
+        return new ActivityModel(
+                features,
+                conditions(model.get("dormant_when"), path + ".dormant_when"),
+                conditions(model.get("churned_when"), path + ".churned_when"));
+    }
+
+    private List<StageCondition> conditions(Object node, String path) {
+        List<?> list = list(node, path, false);
+        if (list == null) {
+            return List.of();
+        }
+        List<StageCondition> conditions = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            String at = path + "[" + i + "]";
+            Map<String, ?> condition = map(list.get(i), at, true);
+            if (condition == null) {
+                conditions.add(null);
+                continue;
+            }
+            unknownKeys(condition, at, keys("feature", "below"));
+            FeatureId feature = populationFeature(condition.get("feature"), at + ".feature");
+            Double below = number(condition, "below", at);
+            conditions.add(new StageCondition(feature, below == null ? Double.NaN : below));
+        }
+        return conditions;
+    }
+
+    private FeatureId populationFeature(Object node, String path) {
+        String known = String.join(", ", populationCodes());
+        if (node == null || node instanceof Map<?, ?> || node instanceof List<?>) {
+            problem(path, "must be one population feature (" + known + ")");
+            return null;
+        }
+        FeatureId feature = parse(FeatureId.class, String.valueOf(node));
+        if (feature == null || !feature.population()) {
+            problem(
+                    path,
+                    (feature == null ? "unknown" : "not a") + " population feature '"
+                            + String.valueOf(node).strip() + "' (known: " + known + ")");
+            return null;
+        }
+        return feature;
+    }
+
+    /** The codes of the features the activity model computes. */
+    static List<String> populationCodes() {
+        List<String> codes = new ArrayList<>();
+        for (FeatureId feature : FeatureId.values()) {
+            if (feature.population()) {
+                codes.add(feature.code());
+            }
+        }
+        return codes;
     }
 
     private Strategies strategies(Object node, String path) {

@@ -26,13 +26,13 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads a {@link Policy} from YAML (UTF-8). The schema is {@link PolicyTree}'s; the shipped policies are
- * {@code default} and {@code seed-case}. Either a valid policy comes back or a {@link PolicyException} listing every
+ * {@code default}, {@code seed-case} and {@code activity-model} (the default with BG/NBD in the lifecycle). Either a valid policy comes back or a {@link PolicyException} listing every
  * problem with its key path and line; no other exception escapes for bad input.
  */
 public final class PolicyYaml {
 
     /** The policies shipped on the classpath under {@code /policies/}. */
-    public static final List<String> SHIPPED = List.of("default", "seed-case");
+    public static final List<String> SHIPPED = List.of("default", "seed-case", "activity-model");
 
     private static final int MAX_CHARACTERS = 1_000_000;
 

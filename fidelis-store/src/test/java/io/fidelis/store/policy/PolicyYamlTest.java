@@ -199,6 +199,7 @@ class PolicyYamlTest {
     void anUnknownShippedPolicyNamesTheShippedOnes() {
         PolicyException thrown = catchThrowableOfType(PolicyException.class, () -> PolicyYaml.shipped("gold"));
 
-        assertThat(thrown.getMessage()).isEqualTo("gold: no shipped policy named 'gold' (shipped: default, seed-case)");
+        assertThat(thrown.getMessage())
+                .isEqualTo("gold: no shipped policy named 'gold' (shipped: default, seed-case, activity-model)");
     }
 }

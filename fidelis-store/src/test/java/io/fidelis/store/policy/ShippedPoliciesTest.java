@@ -21,6 +21,8 @@ import io.fidelis.core.policy.Direction;
 import io.fidelis.core.policy.Factor;
 import io.fidelis.core.policy.Policy;
 import io.fidelis.core.policy.Stage;
+import io.fidelis.core.policy.StageCondition;
+import io.fidelis.core.policy.StagePolicy;
 import io.fidelis.core.policy.Tier;
 import io.fidelis.core.strategy.ApprovalRoute;
 import java.math.BigDecimal;
@@ -91,6 +93,33 @@ class ShippedPoliciesTest {
                         FeatureId.NPS_MEAN);
         assertThat(policy.monotone()).hasSize(policy.factors().size());
         assertThat(policy.tiers().hysteresis().enabled()).isTrue();
+    }
+
+    @Test
+    void theActivityModelPolicyIsTheDefaultPlusBgNbdInTheLifecycle() throws PolicyException {
+        Policy model = PolicyYaml.shipped("activity-model");
+        Policy standard = PolicyYaml.shipped("default");
+
+        assertThat(model.stages().activityModel().features())
+                .containsExactly(FeatureId.P_ALIVE, FeatureId.EXPECTED_ACTIVITY_26W);
+        assertThat(model.stages().activityModel().dormantWhen())
+                .containsExactly(new StageCondition(FeatureId.P_ALIVE, 0.10));
+        assertThat(model.stages().activityModel().churnedWhen())
+                .containsExactly(new StageCondition(FeatureId.P_ALIVE, 0.01));
+        assertThat(model.factors()).isEqualTo(standard.factors());
+        assertThat(model.monotone()).isEqualTo(standard.monotone());
+        assertThat(model.tiers()).isEqualTo(standard.tiers());
+        assertThat(model.guardrail()).isEqualTo(standard.guardrail());
+        assertThat(model.strategies()).isEqualTo(standard.strategies());
+        assertThat(new StagePolicy(
+                        model.stages().newMonths(),
+                        model.stages().dormantMonths(),
+                        model.stages().churnAfterMaturityMonths(),
+                        model.stages().churnAfterExitMonths()))
+                .isEqualTo(standard.stages());
+        assertThat(standard.stages().activityModel().enabled()).isFalse();
+        assertThat(PolicyYaml.shipped("seed-case").stages().activityModel().enabled())
+                .isFalse();
     }
 
     /** 24 monthly installments from 2023-01-15, the first {@code late} paid 10 days late; one survey. */
