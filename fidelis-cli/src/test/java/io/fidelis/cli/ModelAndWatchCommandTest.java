@@ -125,7 +125,10 @@ class ModelAndWatchCommandTest {
                 "--workspace",
                 workspace.toString());
         assertThat(monitored.exit()).as(monitored.err()).isZero();
-        assertThat(monitored.out()).contains("score", "against the training reference", "month-end");
+        assertThat(monitored.out())
+                .contains("feature", "PSI", "band", "month-end", "AUC")
+                .containsPattern("Score at " + Cli.AS_OF + " against the training reference: PSI \\d+\\.\\d{3} \\("
+                        + "(stable|moderate shift|major shift)\\)");
     }
 
     @Test
