@@ -46,6 +46,28 @@ class AuditJournalTest {
     }
 
     @Test
+    void entriesRecordedBeforeANormalStopAreInTheWorkspacesLogAfterIt() {
+        Workspace workspace = new Workspace(folder.toString());
+        Audit audit = new Audit(workspace, Clock.systemUTC());
+        for (int i = 1; i <= 50; i++) {
+            audit.recordAs("ana", "customer.classify", "C" + i, "");
+        }
+        audit.destroy();
+        workspace.destroy();
+
+        Workspace reopened = new Workspace(folder.toString());
+        try {
+            List<AuditEntry> newestFirst = reopened.audit.latest(100);
+            assertThat(newestFirst).hasSize(50);
+            assertThat(newestFirst.get(0).target()).isEqualTo("C50");
+            assertThat(newestFirst.get(49).target()).isEqualTo("C1");
+            assertThat(newestFirst).isSortedAccordingTo((a, b) -> Long.compare(b.entryId(), a.entryId()));
+        } finally {
+            reopened.destroy();
+        }
+    }
+
+    @Test
     void entriesAreKeptWhileTheLogFailsAndCommittedWhenItRecovers() {
         ListLog log = new ListLog();
         log.failures.set(3);
