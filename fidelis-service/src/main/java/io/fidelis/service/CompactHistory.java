@@ -28,7 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A customer's history as one byte array, about a tenth of the heap its records take (a record per installment, a
+ * A customer's history as one byte array, about a quarter of the heap its records take (a record per installment, a
  * BigDecimal per amount, a LocalDate per date): dates as epoch days, amounts as scale and unscaled value (so that
  * {@code 100.00} comes back as {@code 100.00}, not {@code 100}), codes as ordinals, a loan id written once per run of
  * installments. {@link #decode} gives back a history equal to the one encoded.

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Customers' histories for classify-now and customer pages. DuckDB answers one customer's history in tens of
  * milliseconds (six scans, one per table), too slow for a loan application waiting on classify-now; so by default
  * ({@code fidelis.histories=memory}) the service reads every history once at start, in the background (until then
- * it asks the store), and keeps each in its {@link CompactHistory} form: about 1.3 KB per customer (130 MB of heap
+ * it asks the store), and keeps each in its {@link CompactHistory} form: about 3.1 KB per customer (312 MB of heap
  * for 100,000 customers) instead of 13 KB as records. {@code fidelis.histories=store} asks the store each time. The
  * book cannot change while the service runs: DuckDB lets one process hold the workspace, so imports wait for the
  * service to stop.
