@@ -41,8 +41,15 @@ curl -sf -H "Authorization: Bearer $token" "$base/api/overview" > /dev/null   # 
 java "$root/bench/ServiceLoad.java" "$base" "$token" "$customers" 100 15 7 > "$run/warmup.txt"
 ( while kill -0 $pid 2>/dev/null; do awk '/VmRSS/ {print $2}' /proc/$pid/status; sleep 1; done ) > "$run/rss.txt" &
 sampler=$!
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+cpu_before=$(awk '{print $14 + $15}' /proc/$pid/stat)
 java "$root/bench/ServiceLoad.java" "$base" "$token" "$customers" "$rps" "$seconds" "$seed" > "$run/load.txt"
+cpu_after=$(awk '{print $14 + $15}' /proc/$pid/stat)
 kill $sampler 2>/dev/null || true
+# the service's CPU time (user + system, all its threads) per request of the measured load: what the machine's load
+# does not change much, unlike the latencies
+cpu_per_request=$(awk -v d=$((cpu_after - cpu_before)) -v n=$((rps * seconds)) -v hz="$(getconf CLK_TCK)" \
+  'BEGIN {printf "%.1f", d * 1000 / hz / n}')
 peak=$(sort -n "$run/rss.txt" | tail -1 | awk '{printf "%d", $1/1024}')
 cat "$run/load.txt" >&2
 {
@@ -51,8 +58,10 @@ cat "$run/load.txt" >&2
   echo
   echo "\`bench/service-load.sh $customers $seed $rps $seconds $histories\`, commit $(git -C "$root" rev-parse --short HEAD),"
   echo "$rps requests/s for $seconds s (open loop: latency counted from each request's scheduled start), after 15 s at 100/s;"
-  echo "-Xmx3g, histories in $histories, API token (no bcrypt per request), every classify-now audited. Peak RSS $peak MiB."
+  echo "-Xmx3g, histories in $histories, API token (no bcrypt per request), every classify-now audited. Peak RSS $peak MiB;"
+  echo "service CPU $cpu_per_request ms per request (user + system, all threads, during the measured load)."
   machine_line
+  echo "Load average when the measured load started (1, 5, 15 min): $load_before." 
   echo
   tail -n +2 "$run/load.txt"
 } >> "$report"

@@ -1,6 +1,5 @@
 package io.fidelis.service;
 
-import io.fidelis.store.AuditEntry;
 import io.fidelis.store.StoredUser;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,14 +31,16 @@ class Accounts implements UserDetailsService {
     private final Workspace workspace;
     private final PasswordEncoder encoder;
     private final Clock clock;
+    private final Audit audit;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, Optional<Session>> apiTokens = new ConcurrentHashMap<>();
 
     record Session(String user, Role role, Instant expires) {}
 
-    Accounts(Workspace workspace, PasswordEncoder encoder, Clock clock) {
+    Accounts(Workspace workspace, PasswordEncoder encoder, Clock clock, Audit audit) {
         this.workspace = workspace;
+        this.audit = audit;
         this.encoder = encoder;
         this.clock = clock;
         if (workspace.users.all().isEmpty()) {
@@ -60,7 +61,7 @@ class Accounts implements UserDetailsService {
         }
         StoredUser user =
                 workspace.users.add(new StoredUser(name, role.code(), encoder.encode(password), clock.instant()));
-        workspace.audit.append(AuditEntry.of(clock.instant(), actor, "user.add", name, "role " + role.code()));
+        audit.recordAs(actor, "user.add", name, "role " + role.code());
         return user;
     }
 
@@ -70,7 +71,7 @@ class Accounts implements UserDetailsService {
                 workspace.users.find(user).orElseThrow(() -> new IllegalArgumentException("no user named " + user));
         String token = "fid_" + secret();
         workspace.tokens.add(sha256(token), owner.name(), label == null ? "" : label, clock.instant());
-        workspace.audit.append(AuditEntry.of(clock.instant(), actor, "token.add", owner.name(), label));
+        audit.recordAs(actor, "token.add", owner.name(), label);
         return token;
     }
 

@@ -28,8 +28,10 @@ class AdminApi {
 
     private final Workspace workspace;
     private final Accounts accounts;
+    private final Audit audit;
 
-    AdminApi(Workspace workspace, Accounts accounts) {
+    AdminApi(Workspace workspace, Accounts accounts, Audit audit) {
+        this.audit = audit;
         this.workspace = workspace;
         this.accounts = accounts;
     }
@@ -65,6 +67,7 @@ class AdminApi {
     @Operation(summary = "The latest audit entries, newest first")
     @GetMapping("/api/audit")
     List<AuditEntry> audit(@RequestParam(defaultValue = "200") int limit) {
+        audit.awaitCommitted();
         return workspace.audit.latest(Math.min(Math.max(limit, 1), 10_000));
     }
 

@@ -1,81 +1,48 @@
 package io.fidelis.service;
 
-import io.fidelis.store.AuditEntry;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Appends what the signed-in user did to the workspace's audit log. One writer thread commits the entries of all
- * requests waiting at that moment in one transaction (group commit); each request waits until its entry is committed,
- * so an action that answered has its entry stored, and a failed audit write fails the request.
+ * Appends what the signed-in user did to the workspace's audit log through an {@link AuditJournal}: the entry is in
+ * the journal file before the request answers (a failed write fails the request), and a writer thread commits the
+ * waiting entries to the log in one transaction (group commit) without the request waiting for it. Stopping the
+ * service commits every waiting entry.
  */
 @Component
 class Audit implements DisposableBean {
 
-    private record Pending(AuditEntry entry, CompletableFuture<Void> written) {}
+    /** The journal's file in the workspace folder. */
+    static final String JOURNAL = "audit-journal.log";
 
-    private final Workspace workspace;
     private final Clock clock;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(10_000);
-    private final Thread writer;
+    private final AuditJournal journal;
 
     Audit(Workspace workspace, Clock clock) {
-        this.workspace = workspace;
         this.clock = clock;
-        this.writer = new Thread(this::write, "audit-writer");
-        writer.setDaemon(true);
-        writer.start();
+        this.journal = new AuditJournal(workspace.audit, workspace.folder.resolve(JOURNAL));
     }
 
     void record(String action, String target, String detail) {
-        Pending pending =
-                new Pending(AuditEntry.of(clock.instant(), actor(), action, target, detail), new CompletableFuture<>());
-        try {
-            if (!queue.offer(pending, 5, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the audit log is not keeping up; try again");
-            }
-            pending.written().get(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing the audit log", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the audit log could not be written: " + e.getMessage(), e);
-        }
+        recordAs(actor(), action, target, detail);
     }
 
-    private void write() {
-        List<Pending> batch = new ArrayList<>();
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                batch.add(queue.take());
-            } catch (InterruptedException e) {
-                return;
-            }
-            queue.drainTo(batch, 999);
-            try {
-                workspace.audit.appendAll(batch.stream().map(Pending::entry).toList());
-                batch.forEach(p -> p.written().complete(null));
-            } catch (RuntimeException e) {
-                batch.forEach(p -> p.written().completeExceptionally(e));
-            }
-            batch.clear();
-        }
+    /** An entry for an action of {@code actor}, who may not be the signed-in user (e.g. the first start). */
+    void recordAs(String actor, String action, String target, String detail) {
+        journal.append(clock, actor, action, target, detail);
+    }
+
+    /** Waits until the entries of actions done so far are in the log, so that reading it shows them. */
+    void awaitCommitted() {
+        journal.awaitCommitted();
     }
 
     @Override
     public void destroy() {
-        writer.interrupt();
+        journal.close();
     }
 
     static String actor() {

@@ -203,7 +203,16 @@ class PortfolioApi {
                             && row.name() != null
                             && row.name().toLowerCase(Locale.ROOT).contains(needle)));
         }
-        List<Portfolio.Row> rows = portfolio.rows(filter);
+        List<Portfolio.Row> rows = present(q)
+                ? portfolio.rows(filter)
+                : portfolio.rows(
+                        String.join(
+                                "\u0000",
+                                present(tier) ? Coded.parse(Tier.class, tier).code() : "",
+                                present(stage) ? Coded.parse(Stage.class, stage).code() : "",
+                                present(industry) ? industry.toLowerCase(Locale.ROOT) : "",
+                                present(region) ? region.toLowerCase(Locale.ROOT) : ""),
+                        filter);
         int from = (int) Math.min(rows.size(), (long) page * size);
         int to = Math.min(rows.size(), from + size);
         List<CustomerRow> shown = rows.subList(from, to).stream()

@@ -28,15 +28,17 @@ class FirstStartTest {
 
         assertThat(secret).hasSize(48).matches("[0-9a-f]+");
         Workspace workspace = new Workspace(folder.toString());
+        Audit audit = new Audit(workspace, Clock.systemUTC());
         try {
             Accounts accounts = new Accounts(
-                    workspace, PasswordEncoderFactories.createDelegatingPasswordEncoder(), Clock.systemUTC());
+                    workspace, PasswordEncoderFactories.createDelegatingPasswordEncoder(), Clock.systemUTC(), audit);
             assertThat(accounts.signIn("admin", secret)).isPresent();
             assertThat(accounts.signIn("admin", "admin")).isEmpty();
             assertThat(workspace.users.find("admin").orElseThrow().passwordHash())
                     .startsWith("{bcrypt}")
                     .doesNotContain(secret);
         } finally {
+            audit.destroy();
             workspace.destroy();
         }
         assertThat(start()).doesNotContain("one-time secret");
@@ -47,10 +49,13 @@ class FirstStartTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
         Workspace workspace = new Workspace(folder.toString());
+        Audit audit = new Audit(workspace, Clock.systemUTC());
         try {
-            new Accounts(workspace, PasswordEncoderFactories.createDelegatingPasswordEncoder(), Clock.systemUTC());
+            new Accounts(
+                    workspace, PasswordEncoderFactories.createDelegatingPasswordEncoder(), Clock.systemUTC(), audit);
         } finally {
             System.setOut(original);
+            audit.destroy();
             workspace.destroy();
         }
         return printed.toString(StandardCharsets.UTF_8);
