@@ -2,6 +2,7 @@ package io.fidelis.store.jdbc;
 
 import io.fidelis.store.ApiTokens;
 import io.fidelis.store.StoreException;
+import io.fidelis.store.sql.Connections;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +15,7 @@ public final class JdbcApiTokens implements ApiTokens {
 
     private final Connections connections;
 
-    private JdbcApiTokens(Connections connections) {
+    JdbcApiTokens(Connections connections) {
         this.connections = connections;
     }
 

@@ -3,6 +3,7 @@ package io.fidelis.store.jdbc;
 import io.fidelis.store.StoreException;
 import io.fidelis.store.StoredUser;
 import io.fidelis.store.Users;
+import io.fidelis.store.sql.Connections;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +19,7 @@ public final class JdbcUsers implements Users {
 
     private final Connections connections;
 
-    private JdbcUsers(Connections connections) {
+    JdbcUsers(Connections connections) {
         this.connections = connections;
     }
 
