@@ -27,7 +27,7 @@ class FirstStartTest {
                 .strip();
 
         assertThat(secret).hasSize(48).matches("[0-9a-f]+");
-        Workspace workspace = new Workspace(folder.toString());
+        Workspace workspace = new Workspace(folder.toString(), "", "", "");
         try {
             Accounts accounts = new Accounts(
                     workspace, PasswordEncoderFactories.createDelegatingPasswordEncoder(), Clock.systemUTC());
@@ -46,7 +46,7 @@ class FirstStartTest {
         PrintStream original = System.out;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        Workspace workspace = new Workspace(folder.toString());
+        Workspace workspace = new Workspace(folder.toString(), "", "", "");
         try {
             new Accounts(workspace, PasswordEncoderFactories.createDelegatingPasswordEncoder(), Clock.systemUTC());
         } finally {
