@@ -7,7 +7,6 @@ import io.fidelis.store.Store;
 import io.fidelis.store.StoredUser;
 import io.fidelis.store.Stores;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +50,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresServiceTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final int ROUNDS = 10;
 
     private static String schema;
@@ -233,16 +231,7 @@ class PostgresServiceTest {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(
-                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return ServiceTest.send(request, method, body);
     }
 
     private static long count(String sql) throws SQLException {
