@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** {@link ApiTokens} in one portable table {@code service_tokens}. */
-public final class JdbcApiTokens implements ApiTokens {
+final class JdbcApiTokens implements ApiTokens {
 
     private final Connections connections;
 
@@ -20,7 +20,7 @@ public final class JdbcApiTokens implements ApiTokens {
     }
 
     /** The tokens behind {@code connections}, creating their table if needed. */
-    public static JdbcApiTokens of(Connections connections) {
+    static JdbcApiTokens of(Connections connections) {
         Jdbc.createTables(
                 connections,
                 "API tokens",

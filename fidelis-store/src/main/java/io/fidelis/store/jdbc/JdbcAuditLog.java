@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@link AuditLog} in one portable table {@code audit_log}, only ever inserted into. */
-public final class JdbcAuditLog implements AuditLog {
+final class JdbcAuditLog implements AuditLog {
 
     private final Connections connections;
 
@@ -21,7 +21,7 @@ public final class JdbcAuditLog implements AuditLog {
     }
 
     /** The audit log behind {@code connections}, creating its table if needed. */
-    public static JdbcAuditLog of(Connections connections) {
+    static JdbcAuditLog of(Connections connections) {
         Jdbc.createTables(
                 connections,
                 "audit log",

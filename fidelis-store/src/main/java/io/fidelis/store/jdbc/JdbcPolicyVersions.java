@@ -15,7 +15,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /** {@link PolicyVersions} in one portable table {@code policy_versions}. */
-public final class JdbcPolicyVersions implements PolicyVersions {
+final class JdbcPolicyVersions implements PolicyVersions {
 
     private static final String COLUMNS = "version_id, policy_id, policy_version, sha256, yaml, state, proposed_by,"
             + " proposed_at, decided_by, decided_at";
@@ -27,7 +27,7 @@ public final class JdbcPolicyVersions implements PolicyVersions {
     }
 
     /** The policy versions behind {@code connections}, creating their table if needed. */
-    public static JdbcPolicyVersions of(Connections connections) {
+    static JdbcPolicyVersions of(Connections connections) {
         Jdbc.createTables(
                 connections,
                 "policy versions",

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@link Users} in one portable table {@code service_users}. */
-public final class JdbcUsers implements Users {
+final class JdbcUsers implements Users {
 
     private static final String COLUMNS = "user_name, role, password_hash, created_at";
 
@@ -23,8 +23,8 @@ public final class JdbcUsers implements Users {
         this.connections = connections;
     }
 
-    /** The users behind {@code connections}, creating their table if needed. */
-    public static JdbcUsers of(Connections connections) {
+    /** The users behind {@code connections}, creating their table if needed (the embedded database). */
+    static JdbcUsers of(Connections connections) {
         Jdbc.createTables(
                 connections,
                 "users",
