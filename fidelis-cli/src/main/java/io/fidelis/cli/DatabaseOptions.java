@@ -1,13 +1,8 @@
 package io.fidelis.cli;
 
+import io.fidelis.store.DatabaseChoice;
 import io.fidelis.store.Store;
-import io.fidelis.store.StoreException;
-import io.fidelis.store.Stores;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,43 +34,15 @@ final class DatabaseOptions {
 
     /** Whether the store is a database server rather than the workspace's own. */
     boolean isServer() {
-        return Stores.isServer(setting(url, "db.url", "FIDELIS_DB"));
+        return choice().isServer();
     }
 
     /** Opens the chosen store; the workspace holds the rejects files either way. */
     Store open(Path workspace) {
-        return Stores.open(
-                workspace,
-                setting(url, "db.url", "FIDELIS_DB"),
-                setting(user, "db.user", "FIDELIS_DB_USER"),
-                setting(null, "db.password", "FIDELIS_DB_PASSWORD"));
+        return choice().open(workspace);
     }
 
-    private String setting(String given, String key, String variable) {
-        if (given != null && !given.isBlank()) {
-            return given;
-        }
-        String configured = configured().getProperty(key);
-        if (configured != null && !configured.isBlank()) {
-            return configured.strip();
-        }
-        String environment = System.getenv(variable);
-        return environment == null || environment.isBlank() ? null : environment;
-    }
-
-    private Properties configured() {
-        Properties properties = new Properties();
-        if (config == null) {
-            return properties;
-        }
-        try (Reader in = Files.newBufferedReader(config)) {
-            properties.load(in);
-        } catch (IOException e) {
-            throw new StoreException(
-                    "cannot read the database configuration " + config + ": " + e.getMessage()
-                            + "; give a properties file with db.url, db.user and db.password",
-                    e);
-        }
-        return properties;
+    private DatabaseChoice choice() {
+        return DatabaseChoice.resolve(url, user, config);
     }
 }

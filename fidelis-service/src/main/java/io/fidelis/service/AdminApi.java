@@ -2,7 +2,6 @@ package io.fidelis.service;
 
 import io.fidelis.store.AssignmentSet;
 import io.fidelis.store.AuditEntry;
-import io.fidelis.store.duckdb.DuckDbStrategyAssignments;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
@@ -116,7 +115,7 @@ class AdminApi {
     }
 
     private List<Evaluation> strategies() {
-        return DuckDbStrategyAssignments.of(workspace.book).sets().stream()
+        return workspace.book.strategyAssignments().sets().stream()
                 .map((AssignmentSet s) -> new Evaluation(
                         s.strategyId(),
                         s.assignedOn(),

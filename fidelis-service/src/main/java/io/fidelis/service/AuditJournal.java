@@ -58,6 +58,8 @@ final class AuditJournal implements AutoCloseable {
         this.auditLog = auditLog;
         this.file = file;
         try {
+            // with the book on PostgreSQL the workspace folder holds only this journal: it may not exist yet
+            Files.createDirectories(file.toAbsolutePath().getParent());
             recover();
             this.channel = FileChannel.open(
                     file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);

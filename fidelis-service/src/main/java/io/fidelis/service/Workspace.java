@@ -3,30 +3,30 @@ package io.fidelis.service;
 import io.fidelis.store.ApiTokens;
 import io.fidelis.store.AuditLog;
 import io.fidelis.store.BookStore;
+import io.fidelis.store.DatabaseChoice;
 import io.fidelis.store.Overrides;
 import io.fidelis.store.PolicyVersions;
 import io.fidelis.store.RunClasses;
 import io.fidelis.store.Runs;
+import io.fidelis.store.ServiceStores;
+import io.fidelis.store.Store;
 import io.fidelis.store.Users;
-import io.fidelis.store.duckdb.DuckDbBookStore;
-import io.fidelis.store.duckdb.DuckDbOverrides;
-import io.fidelis.store.duckdb.DuckDbRunClasses;
-import io.fidelis.store.duckdb.DuckDbRuns;
-import io.fidelis.store.jdbc.JdbcApiTokens;
-import io.fidelis.store.jdbc.JdbcAuditLog;
-import io.fidelis.store.jdbc.JdbcPolicyVersions;
-import io.fidelis.store.jdbc.JdbcUsers;
 import java.nio.file.Path;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** The workspace's stores, opened once for the service's life. */
+/**
+ * The workspace's stores, opened once for the service's life: the workspace's own DuckDB database, or a PostgreSQL
+ * database chosen as the command line chooses it ({@code --db}, {@code --db-user}, {@code --db-config}, else
+ * {@code FIDELIS_DB}, {@code FIDELIS_DB_USER}; the password from the configuration file or {@code
+ * FIDELIS_DB_PASSWORD}). The book, runs, overrides and the service's own tables are all in that one store.
+ */
 @Component
 class Workspace implements DisposableBean {
 
     final Path folder;
-    final DuckDbBookStore book;
+    final Store book;
     final Runs runs;
     final RunClasses runClasses;
     final Overrides overrides;
@@ -35,16 +35,22 @@ class Workspace implements DisposableBean {
     final AuditLog audit;
     final PolicyVersions policies;
 
-    Workspace(@Value("${fidelis.workspace:fidelis-workspace}") String folder) {
+    Workspace(
+            @Value("${fidelis.workspace:fidelis-workspace}") String folder,
+            @Value("${fidelis.db.url:}") String database,
+            @Value("${fidelis.db.user:}") String user,
+            @Value("${fidelis.db.config:}") String config) {
         this.folder = Path.of(folder).toAbsolutePath().normalize();
-        this.book = DuckDbBookStore.open(this.folder);
-        this.runs = DuckDbRuns.of(book);
-        this.runClasses = DuckDbRunClasses.of(book);
-        this.overrides = DuckDbOverrides.of(book);
-        this.users = JdbcUsers.of(book::newConnection);
-        this.tokens = JdbcApiTokens.of(book::newConnection);
-        this.audit = JdbcAuditLog.of(book::newConnection);
-        this.policies = JdbcPolicyVersions.of(book::newConnection);
+        this.book = DatabaseChoice.resolve(database, user, config.isBlank() ? null : Path.of(config))
+                .open(this.folder);
+        this.runs = book.runs();
+        this.runClasses = book.runClasses();
+        this.overrides = book.overrides();
+        ServiceStores service = book.serviceStores();
+        this.users = service.users();
+        this.tokens = service.apiTokens();
+        this.audit = service.auditLog();
+        this.policies = service.policyVersions();
     }
 
     /**

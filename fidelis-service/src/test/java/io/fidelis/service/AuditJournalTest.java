@@ -47,7 +47,7 @@ class AuditJournalTest {
 
     @Test
     void entriesRecordedBeforeANormalStopAreInTheWorkspacesLogAfterIt() {
-        Workspace workspace = new Workspace(folder.toString());
+        Workspace workspace = new Workspace(folder.toString(), "", "", "");
         Audit audit = new Audit(workspace, Clock.systemUTC());
         for (int i = 1; i <= 50; i++) {
             audit.recordAs("ana", "customer.classify", "C" + i, "");
@@ -55,7 +55,7 @@ class AuditJournalTest {
         audit.destroy();
         workspace.destroy();
 
-        Workspace reopened = new Workspace(folder.toString());
+        Workspace reopened = new Workspace(folder.toString(), "", "", "");
         try {
             List<AuditEntry> newestFirst = reopened.audit.latest(100);
             assertThat(newestFirst).hasSize(50);

@@ -27,7 +27,7 @@ class FirstStartTest {
                 .strip();
 
         assertThat(secret).hasSize(48).matches("[0-9a-f]+");
-        Workspace workspace = new Workspace(folder.toString());
+        Workspace workspace = new Workspace(folder.toString(), "", "", "");
         Audit audit = new Audit(workspace, Clock.systemUTC());
         try {
             Accounts accounts = new Accounts(
@@ -48,7 +48,7 @@ class FirstStartTest {
         PrintStream original = System.out;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        Workspace workspace = new Workspace(folder.toString());
+        Workspace workspace = new Workspace(folder.toString(), "", "", "");
         Audit audit = new Audit(workspace, Clock.systemUTC());
         try {
             new Accounts(

@@ -58,7 +58,7 @@ abstract class ServiceTest {
         return call(user, "POST", path, body);
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request, String method, String body) {
+    static HttpResponse<String> send(HttpRequest.Builder request, String method, String body) {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

@@ -8,10 +8,10 @@ import io.fidelis.generator.GeneratorSettings;
 import io.fidelis.store.CsvBookFolder;
 import io.fidelis.store.ImportRequest;
 import io.fidelis.store.RunProvenance;
+import io.fidelis.store.Store;
 import io.fidelis.store.StoredUser;
+import io.fidelis.store.Users;
 import io.fidelis.store.duckdb.DuckDbBookStore;
-import io.fidelis.store.duckdb.DuckDbRuns;
-import io.fidelis.store.jdbc.JdbcUsers;
 import io.fidelis.store.policy.PolicyYaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +55,20 @@ final class TestWorkspace {
 
     private static Path create() throws Exception {
         Path root = Files.createTempDirectory("fidelis-service-test");
+        Path book = writeBook(root);
+        Path workspace = root.resolve("workspace");
+        try (DuckDbBookStore store = DuckDbBookStore.open(workspace)) {
+            fill(store, book);
+        }
+        Files.createDirectories(workspace.resolve("evaluations"));
+        try (var in = TestWorkspace.class.getResourceAsStream("/worked-case-evaluation.json")) {
+            Files.write(workspace.resolve("evaluations").resolve("worked-case.json"), in.readAllBytes());
+        }
+        return workspace;
+    }
+
+    /** The generated book (300 customers and the one named like a script) in {@code root/book}. */
+    static Path writeBook(Path root) throws IOException {
         Path book = root.resolve("book");
         new BookGenerator(new GeneratorSettings(300, 20261128L, LAST, 2)).writeTo(book, done -> {});
         Files.writeString(
@@ -62,40 +76,37 @@ final class TestWorkspace {
                 XSS_ID + ",\"" + XSS_NAME + "\",technology,Fujian,small,,2023-01-05,,\n",
                 StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
-        Path workspace = root.resolve("workspace");
+        return book;
+    }
+
+    /** Imports {@code book} into {@code store}, stores two month-end runs and adds a user of each role. */
+    static void fill(Store store, Path book) throws Exception {
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-        try (DuckDbBookStore store = DuckDbBookStore.open(workspace)) {
-            store.importBook(ImportRequest.strict(CsvBookFolder.of(book)));
-            Policy policy = PolicyYaml.shipped("default");
-            String sha = Accounts.sha256Bytes(shippedText());
-            for (LocalDate asOf : List.of(LAST.minusMonths(1).withDayOfMonth(31), LAST)) {
-                DatedClassifier classifier = new DatedClassifier(policy, asOf, Map.of());
-                List<Classification> results = new ArrayList<>();
-                store.forEachHistory(h -> results.add(classifier.classify(h)));
-                DuckDbRuns.of(store)
-                        .save(
-                                new RunProvenance(
-                                        policy.id(),
-                                        policy.version(),
-                                        sha,
-                                        asOf,
-                                        store.inputFingerprint(),
-                                        "test",
-                                        classifier.priors(),
-                                        Instant.parse("2026-10-01T00:00:00Z")),
-                                results.iterator());
-            }
-            JdbcUsers users = JdbcUsers.of(store::newConnection);
-            for (String[] user :
-                    new String[][] {{"vera", "viewer"}, {"anna", "analyst"}, {"adam", "admin"}, {"ada", "admin"}}) {
-                users.add(new StoredUser(user[0], user[1], encoder.encode(PASSWORD), Instant.now()));
-            }
+        store.importBook(ImportRequest.strict(CsvBookFolder.of(book)));
+        Policy policy = PolicyYaml.shipped("default");
+        String sha = Accounts.sha256Bytes(shippedText());
+        for (LocalDate asOf : List.of(LAST.minusMonths(1).withDayOfMonth(31), LAST)) {
+            DatedClassifier classifier = new DatedClassifier(policy, asOf, Map.of());
+            List<Classification> results = new ArrayList<>();
+            store.forEachHistory(h -> results.add(classifier.classify(h)));
+            store.runs()
+                    .save(
+                            new RunProvenance(
+                                    policy.id(),
+                                    policy.version(),
+                                    sha,
+                                    asOf,
+                                    store.inputFingerprint(),
+                                    "test",
+                                    classifier.priors(),
+                                    Instant.parse("2026-10-01T00:00:00Z")),
+                            results.iterator());
         }
-        Files.createDirectories(workspace.resolve("evaluations"));
-        try (var in = TestWorkspace.class.getResourceAsStream("/worked-case-evaluation.json")) {
-            Files.write(workspace.resolve("evaluations").resolve("worked-case.json"), in.readAllBytes());
+        Users users = store.serviceStores().users();
+        for (String[] user :
+                new String[][] {{"vera", "viewer"}, {"anna", "analyst"}, {"adam", "admin"}, {"ada", "admin"}}) {
+            users.add(new StoredUser(user[0], user[1], encoder.encode(PASSWORD), Instant.now()));
         }
-        return workspace;
     }
 
     private static String shippedText() throws IOException {

@@ -25,6 +25,9 @@ public interface Store extends BookStore {
     /** The customers' tier and stage in stored runs. */
     RunClasses runClasses();
 
+    /** The service's users, API tokens, audit log and policy versions, kept in the same database (one instance). */
+    ServiceStores serviceStores();
+
     /** Where the store is, for messages: a workspace folder, or a database URL (never a password). */
     String location();
 }

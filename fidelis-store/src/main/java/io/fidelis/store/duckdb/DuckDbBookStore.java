@@ -12,9 +12,11 @@ import io.fidelis.store.Overrides;
 import io.fidelis.store.RunClasses;
 import io.fidelis.store.RunSeries;
 import io.fidelis.store.Runs;
+import io.fidelis.store.ServiceStores;
 import io.fidelis.store.Store;
 import io.fidelis.store.StoreException;
 import io.fidelis.store.StrategyAssignments;
+import io.fidelis.store.jdbc.JdbcServiceStores;
 import io.fidelis.store.sql.Histories;
 import io.fidelis.store.sql.ImportLog;
 import io.fidelis.store.sql.ImportRun;
@@ -57,6 +59,7 @@ public final class DuckDbBookStore implements Store {
     private final Path workspace;
     private final Path rejectsDirectory;
     private final Clock clock;
+    private ServiceStores serviceStores;
 
     private DuckDbBookStore(DuckDBConnection connection, Path workspace, Clock clock) {
         this.connection = connection;
@@ -303,6 +306,14 @@ public final class DuckDbBookStore implements Store {
     @Override
     public RunClasses runClasses() {
         return DuckDbRunClasses.of(this);
+    }
+
+    @Override
+    public synchronized ServiceStores serviceStores() {
+        if (serviceStores == null) {
+            serviceStores = JdbcServiceStores.creatingTables(this::newConnection);
+        }
+        return serviceStores;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.fidelis.store.jdbc;
 
 import io.fidelis.store.StoreException;
+import io.fidelis.store.sql.Connections;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +14,26 @@ import java.time.ZoneOffset;
 /** The few JDBC steps the portable stores share. */
 final class Jdbc {
 
+    /** How many times a writer takes the next number again after another process took it first. */
+    static final int ATTEMPTS = 20;
+
     private Jdbc() {}
+
+    /**
+     * Whether {@code e} says the number was taken: another process on the same database (several service instances on
+     * PostgreSQL) committed it between our MAX and our insert.
+     */
+    static boolean isKeyTaken(SQLException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql
+                    && ("23505".equals(sql.getSQLState())
+                            || sql.getNextException() != null
+                                    && "23505".equals(sql.getNextException().getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     static void createTables(Connections connections, String what, String... statements) {
         try (Connection connection = connections.open();

@@ -2,6 +2,7 @@ package io.fidelis.store.jdbc;
 
 import io.fidelis.store.ApiTokens;
 import io.fidelis.store.StoreException;
+import io.fidelis.store.sql.Connections;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,16 +11,16 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** {@link ApiTokens} in one portable table {@code service_tokens}. */
-public final class JdbcApiTokens implements ApiTokens {
+final class JdbcApiTokens implements ApiTokens {
 
     private final Connections connections;
 
-    private JdbcApiTokens(Connections connections) {
+    JdbcApiTokens(Connections connections) {
         this.connections = connections;
     }
 
     /** The tokens behind {@code connections}, creating their table if needed. */
-    public static JdbcApiTokens of(Connections connections) {
+    static JdbcApiTokens of(Connections connections) {
         Jdbc.createTables(
                 connections,
                 "API tokens",

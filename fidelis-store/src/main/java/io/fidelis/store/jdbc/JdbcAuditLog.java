@@ -3,6 +3,7 @@ package io.fidelis.store.jdbc;
 import io.fidelis.store.AuditEntry;
 import io.fidelis.store.AuditLog;
 import io.fidelis.store.StoreException;
+import io.fidelis.store.sql.Connections;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,16 +12,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@link AuditLog} in one portable table {@code audit_log}, only ever inserted into. */
-public final class JdbcAuditLog implements AuditLog {
+final class JdbcAuditLog implements AuditLog {
 
     private final Connections connections;
 
-    private JdbcAuditLog(Connections connections) {
+    JdbcAuditLog(Connections connections) {
         this.connections = connections;
     }
 
     /** The audit log behind {@code connections}, creating its table if needed. */
-    public static JdbcAuditLog of(Connections connections) {
+    static JdbcAuditLog of(Connections connections) {
         Jdbc.createTables(
                 connections,
                 "audit log",
@@ -37,6 +38,19 @@ public final class JdbcAuditLog implements AuditLog {
 
     @Override
     public synchronized List<AuditEntry> appendAll(List<AuditEntry> entries) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tryAppend(entries);
+            } catch (SQLException e) {
+                if (attempt < Jdbc.ATTEMPTS && Jdbc.isKeyTaken(e)) {
+                    continue;
+                }
+                throw new StoreException("cannot append to the audit log: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private List<AuditEntry> tryAppend(List<AuditEntry> entries) throws SQLException {
         try (Connection connection = connections.open()) {
             connection.setAutoCommit(false);
             try {
@@ -64,8 +78,6 @@ public final class JdbcAuditLog implements AuditLog {
                 connection.rollback();
                 throw e;
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot append to the audit log: " + e.getMessage(), e);
         }
     }
 

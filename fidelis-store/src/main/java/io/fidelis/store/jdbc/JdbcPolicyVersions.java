@@ -3,6 +3,7 @@ package io.fidelis.store.jdbc;
 import io.fidelis.store.PolicyVersion;
 import io.fidelis.store.PolicyVersions;
 import io.fidelis.store.StoreException;
+import io.fidelis.store.sql.Connections;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,19 +15,19 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /** {@link PolicyVersions} in one portable table {@code policy_versions}. */
-public final class JdbcPolicyVersions implements PolicyVersions {
+final class JdbcPolicyVersions implements PolicyVersions {
 
     private static final String COLUMNS = "version_id, policy_id, policy_version, sha256, yaml, state, proposed_by,"
             + " proposed_at, decided_by, decided_at";
 
     private final Connections connections;
 
-    private JdbcPolicyVersions(Connections connections) {
+    JdbcPolicyVersions(Connections connections) {
         this.connections = connections;
     }
 
     /** The policy versions behind {@code connections}, creating their table if needed. */
-    public static JdbcPolicyVersions of(Connections connections) {
+    static JdbcPolicyVersions of(Connections connections) {
         Jdbc.createTables(
                 connections,
                 "policy versions",
@@ -41,6 +42,20 @@ public final class JdbcPolicyVersions implements PolicyVersions {
     @Override
     public synchronized PolicyVersion propose(
             String policyId, String version, String sha256, String yaml, String by, Instant at) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tryPropose(policyId, version, sha256, yaml, by, at);
+            } catch (SQLException e) {
+                if (attempt < Jdbc.ATTEMPTS && Jdbc.isKeyTaken(e)) {
+                    continue;
+                }
+                throw new StoreException("cannot store the policy proposal: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private PolicyVersion tryPropose(String policyId, String version, String sha256, String yaml, String by, Instant at)
+            throws SQLException {
         try (Connection connection = connections.open()) {
             long id = Jdbc.nextId(connection, "policy_versions", "version_id");
             try (PreparedStatement insert = connection.prepareStatement(
@@ -56,8 +71,6 @@ public final class JdbcPolicyVersions implements PolicyVersions {
                 insert.executeUpdate();
             }
             return new PolicyVersion(id, policyId, version, sha256, yaml, PolicyVersion.PROPOSED, by, at, null, null);
-        } catch (SQLException e) {
-            throw new StoreException("cannot store the policy proposal: " + e.getMessage(), e);
         }
     }
 

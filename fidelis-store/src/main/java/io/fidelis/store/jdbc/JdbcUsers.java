@@ -3,6 +3,7 @@ package io.fidelis.store.jdbc;
 import io.fidelis.store.StoreException;
 import io.fidelis.store.StoredUser;
 import io.fidelis.store.Users;
+import io.fidelis.store.sql.Connections;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,18 +13,18 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@link Users} in one portable table {@code service_users}. */
-public final class JdbcUsers implements Users {
+final class JdbcUsers implements Users {
 
     private static final String COLUMNS = "user_name, role, password_hash, created_at";
 
     private final Connections connections;
 
-    private JdbcUsers(Connections connections) {
+    JdbcUsers(Connections connections) {
         this.connections = connections;
     }
 
-    /** The users behind {@code connections}, creating their table if needed. */
-    public static JdbcUsers of(Connections connections) {
+    /** The users behind {@code connections}, creating their table if needed (the embedded database). */
+    static JdbcUsers of(Connections connections) {
         Jdbc.createTables(
                 connections,
                 "users",

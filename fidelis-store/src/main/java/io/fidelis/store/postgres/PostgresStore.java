@@ -16,9 +16,11 @@ import io.fidelis.store.RunClasses;
 import io.fidelis.store.RunSeries;
 import io.fidelis.store.Runs;
 import io.fidelis.store.RunsSql;
+import io.fidelis.store.ServiceStores;
 import io.fidelis.store.Store;
 import io.fidelis.store.StoreException;
 import io.fidelis.store.StrategyAssignments;
+import io.fidelis.store.jdbc.JdbcServiceStores;
 import io.fidelis.store.sql.Histories;
 import io.fidelis.store.sql.ImportLog;
 import io.fidelis.store.sql.ImportRun;
@@ -68,6 +70,7 @@ public final class PostgresStore implements Store {
     private final PostgresSettings settings;
     private final Clock clock;
     private final PostgresRuns runs;
+    private final ServiceStores serviceStores;
 
     private PostgresStore(HikariDataSource pool, PostgresSettings settings, Clock clock, String importMemory) {
         this.pool = pool;
@@ -75,6 +78,7 @@ public final class PostgresStore implements Store {
         this.settings = settings;
         this.clock = clock;
         this.runs = new PostgresRuns(pool);
+        this.serviceStores = JdbcServiceStores.migrated(pool::getConnection);
     }
 
     /** Opens the store, migrating its schema if needed. */
@@ -279,6 +283,11 @@ public final class PostgresStore implements Store {
     @Override
     public RunClasses runClasses() {
         return new SqlRunClasses(runs, pool::getConnection);
+    }
+
+    @Override
+    public ServiceStores serviceStores() {
+        return serviceStores;
     }
 
     @Override

@@ -1,12 +1,9 @@
-package io.fidelis.store.jdbc;
+package io.fidelis.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
-import io.fidelis.store.AuditEntry;
-import io.fidelis.store.PolicyVersion;
-import io.fidelis.store.StoredUser;
-import io.fidelis.store.duckdb.DuckDbBookStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -14,34 +11,51 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The portable stores on the embedded database: users, API tokens, the audit log and policy versions. */
-class JdbcStoresTest {
+/** The service's stores on each database: users, API tokens, the audit log and policy versions. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
+class ServiceStoresTest {
 
     private static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
 
-    @TempDir
-    Path workspace;
+    @Parameter
+    StoreKind kind;
 
-    private DuckDbBookStore book;
+    @TempDir
+    Path temp;
+
+    private StoreFixture fixture;
+    private Store store;
 
     @BeforeEach
     void open() {
-        book = DuckDbBookStore.open(workspace);
+        fixture = kind.newFixture();
+        store = fixture.open(temp.resolve("workspace"));
     }
 
     @AfterEach
     void close() {
-        book.close();
+        if (store != null) {
+            store.close();
+        }
+        if (fixture != null) {
+            fixture.close();
+        }
     }
 
     @Test
     void aUserIsFoundByNameAndANameIsTakenOnce() {
-        JdbcUsers users = JdbcUsers.of(book::newConnection);
+        Users users = store.serviceStores().users();
         users.add(new StoredUser("anna", "analyst", "{bcrypt}x", T0));
 
-        assertThat(users.find("anna"))
-                .hasValueSatisfying(u -> assertThat(u.role()).isEqualTo("analyst"));
+        assertThat(users.find("anna")).hasValueSatisfying(u -> {
+            assertThat(u.role()).isEqualTo("analyst");
+            assertThat(u.createdAt()).isEqualTo(T0);
+        });
         assertThat(users.find("anna' OR '1'='1")).isEmpty();
         assertThatThrownBy(() -> users.add(new StoredUser("anna", "admin", "{bcrypt}y", T0)))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -49,8 +63,18 @@ class JdbcStoresTest {
     }
 
     @Test
+    void usersAreListedByName() {
+        Users users = store.serviceStores().users();
+        users.add(new StoredUser("vera", "viewer", "{bcrypt}v", T0));
+        users.add(new StoredUser("Adam", "admin", "{bcrypt}a", T0));
+        users.add(new StoredUser("anna", "analyst", "{bcrypt}x", T0));
+
+        assertThat(users.all()).extracting(StoredUser::name).containsExactly("Adam", "anna", "vera");
+    }
+
+    @Test
     void aTokenHashNamesItsUser() {
-        JdbcApiTokens tokens = JdbcApiTokens.of(book::newConnection);
+        ApiTokens tokens = store.serviceStores().apiTokens();
         tokens.add("sha256:aa", "crm-bot", "CRM", T0);
 
         assertThat(tokens.userOf("sha256:aa")).contains("crm-bot");
@@ -59,7 +83,7 @@ class JdbcStoresTest {
 
     @Test
     void auditEntriesAreNumberedInOrderAndReadNewestFirst() {
-        JdbcAuditLog audit = JdbcAuditLog.of(book::newConnection);
+        AuditLog audit = store.serviceStores().auditLog();
         audit.append(AuditEntry.of(T0, "anna", "customer.classify", "C1", ""));
         List<AuditEntry> batch = audit.appendAll(List.of(
                 AuditEntry.of(T0.plusSeconds(1), "anna", "override.record", "C2", "tier low"),
@@ -69,26 +93,35 @@ class JdbcStoresTest {
         assertThat(audit.latest(10))
                 .extracting(AuditEntry::entryId, AuditEntry::actor, AuditEntry::action, AuditEntry::at)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(3L, "adam", "policy.approve", T0.plusSeconds(2)),
-                        org.assertj.core.groups.Tuple.tuple(2L, "anna", "override.record", T0.plusSeconds(1)),
-                        org.assertj.core.groups.Tuple.tuple(1L, "anna", "customer.classify", T0));
+                        tuple(3L, "adam", "policy.approve", T0.plusSeconds(2)),
+                        tuple(2L, "anna", "override.record", T0.plusSeconds(1)),
+                        tuple(1L, "anna", "customer.classify", T0));
         assertThat(audit.latest(1)).hasSize(1);
     }
 
     @Test
-    void theAuditLogSurvivesReopening() {
-        JdbcAuditLog.of(book::newConnection).append(AuditEntry.of(T0, "anna", "run.export", "run 1", ""));
-        book.close();
-        book = DuckDbBookStore.open(workspace);
+    void aLongDetailIsCutToItsColumnRatherThanLost() {
+        AuditLog audit = store.serviceStores().auditLog();
+        audit.append(AuditEntry.of(T0, "anna", "policy.propose", "version 1", "x".repeat(3000)));
 
-        assertThat(JdbcAuditLog.of(book::newConnection).latest(5))
+        assertThat(audit.latest(1).get(0).detail()).hasSize(2000);
+    }
+
+    @Test
+    void theAuditLogSurvivesReopening() {
+        Path workspace = temp.resolve("workspace");
+        store.serviceStores().auditLog().append(AuditEntry.of(T0, "anna", "run.export", "run 1", ""));
+        store.close();
+        store = fixture.open(workspace);
+
+        assertThat(store.serviceStores().auditLog().latest(5))
                 .extracting(AuditEntry::action)
                 .containsExactly("run.export");
     }
 
     @Test
     void aProposalComesIntoForceOnlyWhenAnotherPersonApprovesIt() {
-        JdbcPolicyVersions versions = JdbcPolicyVersions.of(book::newConnection);
+        PolicyVersions versions = store.serviceStores().policyVersions();
         PolicyVersion proposed = versions.propose("default", "2026.2", "sha256:cc", "id: default", "anna", T0);
 
         assertThat(versions.active()).isEmpty();
@@ -99,6 +132,7 @@ class JdbcStoresTest {
 
         assertThat(approved.state()).isEqualTo(PolicyVersion.APPROVED);
         assertThat(approved.decidedBy()).isEqualTo("adam");
+        assertThat(approved.decidedAt()).isEqualTo(T0.plusSeconds(60));
         assertThat(versions.active())
                 .hasValueSatisfying(v -> assertThat(v.version()).isEqualTo("2026.2"));
         assertThatThrownBy(() -> versions.decide(proposed.versionId(), false, "ada", T0))
@@ -108,7 +142,7 @@ class JdbcStoresTest {
 
     @Test
     void aRejectedProposalLeavesTheOneInForce() {
-        JdbcPolicyVersions versions = JdbcPolicyVersions.of(book::newConnection);
+        PolicyVersions versions = store.serviceStores().policyVersions();
         long first =
                 versions.propose("default", "2", "sha256:1", "a", "anna", T0).versionId();
         versions.decide(first, true, "adam", T0.plusSeconds(1));
@@ -119,5 +153,10 @@ class JdbcStoresTest {
         assertThat(versions.active())
                 .hasValueSatisfying(v -> assertThat(v.versionId()).isEqualTo(first));
         assertThat(versions.all()).extracting(PolicyVersion::state).containsExactly("approved", "rejected");
+    }
+
+    @Test
+    void theStoreGivesOneInstanceSoItsWritersShareOneLock() {
+        assertThat(store.serviceStores()).isSameAs(store.serviceStores());
     }
 }

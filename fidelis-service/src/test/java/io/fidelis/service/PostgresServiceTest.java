@@ -1,0 +1,273 @@
+package io.fidelis.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.fidelis.store.Store;
+import io.fidelis.store.StoredUser;
+import io.fidelis.store.Stores;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole service on PostgreSQL (book, runs, overrides, users, audit, policies in one schema of the test database
+ * named by {@code FIDELIS_TEST_PG_URL}), chosen by a configuration file as {@code fidelis serve --db-config} does, with
+ * viewers, analysts and admins calling it at once. Skipped without a test database, failed under {@code CI=true}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PostgresServiceTest {
+
+    private static final int ROUNDS = 10;
+
+    private static String schema;
+    private static Path root;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void requireDatabase() {
+        if (url() != null) {
+            return;
+        }
+        String why = "FIDELIS_TEST_PG_URL is not set, so the service on PostgreSQL is not tested;"
+                + " start a test cluster with: eval \"$(scripts/postgres-test.sh start)\"";
+        if ("true".equals(System.getenv("CI"))) {
+            fail(why + " (CI must test it: .ci/run starts one)");
+        }
+        Assumptions.abort(why);
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("fidelis.workspace", () -> prepared().resolve("workspace").toString());
+        registry.add(
+                "fidelis.db.config", () -> prepared().resolve("db.properties").toString());
+    }
+
+    /** A new schema holding the test book, two runs and the users; the settings in an owner-only properties file. */
+    private static synchronized Path prepared() {
+        if (root != null) {
+            return root;
+        }
+        try {
+            root = Files.createTempDirectory("fidelis-service-pg");
+            schema = "fidelis_service_" + ProcessHandle.current().pid();
+            run("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            run("CREATE SCHEMA " + schema);
+            String url = url() + (url().contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            try (Store store = Stores.open(root.resolve("workspace"), url, user(), password())) {
+                TestWorkspace.fill(store, TestWorkspace.writeBook(root));
+                store.serviceStores()
+                        .users()
+                        .add(new StoredUser(
+                                "alan",
+                                "analyst",
+                                PasswordEncoderFactories.createDelegatingPasswordEncoder()
+                                        .encode(TestWorkspace.PASSWORD),
+                                Instant.now()));
+            }
+            Path config = root.resolve("db.properties");
+            Files.writeString(config, "");
+            Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
+            Files.writeString(
+                    config,
+                    "db.url=" + url + "\ndb.user=" + user() + "\ndb.password=" + password() + "\n",
+                    StandardCharsets.UTF_8);
+            return root;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot prepare the service's test schema", e);
+        }
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        if (schema != null) {
+            run("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+    }
+
+    @Test
+    void viewersAnalystsAndAdminsAtOnceLoseNothingAndMakerCheckerHolds() throws Exception {
+        Map<String, String> token = Map.of(
+                "vera", signIn("vera"),
+                "anna", signIn("anna"),
+                "alan", signIn("alan"),
+                "adam", signIn("adam"),
+                "ada", signIn("ada"));
+        String yaml = policyText(token.get("vera"));
+        Queue<String> unexpected = new ConcurrentLinkedQueue<>();
+        ExecutorService clients = Executors.newFixedThreadPool(7);
+        List<Future<?>> done = new ArrayList<>();
+        for (int viewer = 0; viewer < 2; viewer++) {
+            done.add(clients.submit(() -> {
+                for (int i = 0; i < ROUNDS; i++) {
+                    expect(unexpected, 200, call(token.get("vera"), "GET", "/api/customers?size=50&page=" + i, null));
+                    expect(unexpected, 200, call(token.get("vera"), "GET", "/api/overview", null));
+                }
+            }));
+        }
+        for (String analyst : List.of("anna", "alan")) {
+            done.add(clients.submit(() -> {
+                for (int i = 1; i <= ROUNDS; i++) {
+                    String customer = String.format("C%07d", i + (analyst.equals("anna") ? 0 : 100));
+                    expect(
+                            unexpected,
+                            200,
+                            call(token.get(analyst), "POST", "/api/classify", "{\"customerId\":\"" + customer + "\"}"));
+                    expect(
+                            unexpected,
+                            200,
+                            call(
+                                    token.get(analyst),
+                                    "POST",
+                                    "/api/overrides",
+                                    "{\"customerId\":\"" + customer + "\",\"stage\":\"dormant\",\"reason\":\"load "
+                                            + analyst + " " + i + "\",\"expiresOn\":\"2099-01-01\"}"));
+                }
+            }));
+        }
+        for (String[] admins : List.of(new String[] {"adam", "ada"}, new String[] {"ada", "adam"})) {
+            done.add(clients.submit(() -> {
+                for (int i = 0; i < 3; i++) {
+                    String mine = yaml.replace("version: \\\"2026.1\\\"", "version: \\\"pg-" + admins[0] + i + "\\\"")
+                            .replace("version: 2026.1", "version: pg-" + admins[0] + i);
+                    HttpResponse<String> proposed =
+                            call(token.get(admins[0]), "POST", "/api/policies", "{\"yaml\":" + mine + "}");
+                    expect(unexpected, 200, proposed);
+                    String id = proposed.body().replaceAll(".*\"versionId\":(\\d+).*", "$1");
+                    expect(
+                            unexpected,
+                            409,
+                            call(token.get(admins[0]), "POST", "/api/policies/" + id + "/approve", null));
+                    expect(
+                            unexpected,
+                            200,
+                            call(token.get(admins[1]), "POST", "/api/policies/" + id + "/approve", null));
+                }
+            }));
+        }
+        clients.shutdown();
+        for (Future<?> client : done) {
+            client.get(2, TimeUnit.MINUTES);
+        }
+
+        assertThat(unexpected).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM overrides")).isEqualTo(2 * ROUNDS);
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'customer.classify'"))
+                .isEqualTo(2 * ROUNDS);
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'override.record'"))
+                .isEqualTo(2 * ROUNDS);
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'policy.propose'"))
+                .isEqualTo(6);
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'policy.approve'"))
+                .isEqualTo(6);
+        assertThat(count("SELECT COUNT(*) FROM policy_versions WHERE state = 'approved' AND decided_by <> proposed_by"))
+                .isEqualTo(6);
+        assertThat(count("SELECT COUNT(DISTINCT entry_id) FROM audit_log"))
+                .isEqualTo(count("SELECT COUNT(*) FROM audit_log"));
+        String overrides =
+                call(token.get("vera"), "GET", "/api/overrides", null).body();
+        assertThat(overrides).contains("\"reason\":\"load anna 10\"", "\"reason\":\"load alan 10\"");
+    }
+
+    private static void expect(Queue<String> unexpected, int status, HttpResponse<String> answer) {
+        if (answer.statusCode() != status) {
+            unexpected.add(answer.request().method() + " " + answer.uri().getPath() + ": " + answer.statusCode()
+                    + " (expected " + status + ") " + answer.body());
+        }
+    }
+
+    private String signIn(String user) {
+        HttpResponse<String> answer = call(
+                null,
+                "POST",
+                "/api/session",
+                "{\"user\":\"" + user + "\",\"password\":\"" + TestWorkspace.PASSWORD + "\"}");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return answer.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+    }
+
+    private String policyText(String token) {
+        String body = call(token, "GET", "/api/policies/0", null).body();
+        return body.substring(body.indexOf("\"yaml\":") + 7, body.lastIndexOf('}'));
+    }
+
+    private HttpResponse<String> call(String token, String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return ServiceTest.send(request, method, body);
+    }
+
+    private static long count(String sql) throws SQLException {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute("SET search_path TO " + schema);
+            try (ResultSet row = statement.executeQuery(sql)) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static void run(String sql) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the test database refused " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(url(), user(), password());
+    }
+
+    private static String url() {
+        String url = System.getenv("FIDELIS_TEST_PG_URL");
+        return url == null || url.isBlank() ? null : url;
+    }
+
+    private static String user() {
+        return System.getenv("FIDELIS_TEST_PG_USER");
+    }
+
+    private static String password() {
+        return System.getenv("FIDELIS_TEST_PG_PASSWORD");
+    }
+}
