@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -34,6 +35,20 @@ public final class ChurnFeatures {
     public static final String RECENCY = FeatureId.DAYS_SINCE_LAST_ACTIVITY.code();
 
     static final double HORIZON_WEEKS = ActivityFit.HORIZON_WEEKS;
+
+    /** The default (PD) model's features: repayment behaviour, credit events and recency. */
+    static final Set<String> DEFAULT_FEATURES = Set.of(
+            FeatureId.DAYS_SINCE_LAST_ACTIVITY.code(),
+            FeatureId.ON_TIME_RATE_BY_COUNT.code(),
+            FeatureId.ON_TIME_RATE_BY_AMOUNT.code(),
+            FeatureId.CURRENT_DAYS_PAST_DUE.code(),
+            FeatureId.MAX_DAYS_PAST_DUE.code(),
+            FeatureId.DEFAULTS.code(),
+            FeatureId.RESTRUCTURINGS.code(),
+            FeatureId.WRITE_OFFS.code(),
+            FeatureId.INSTALLMENTS_DUE.code(),
+            FeatureId.ACTIVE_LOANS.code(),
+            FeatureId.OUTSTANDING_AMOUNT.code());
 
     private ChurnFeatures() {}
 
@@ -94,6 +109,10 @@ public final class ChurnFeatures {
         }
         values.put(P_ALIVE, pAlive);
         values.put(EXPECTED_ACTIVITY, expected);
+        if (outcome == Outcome.DEFAULT) {
+            // a few hundred defaults cannot carry some 60 features: the credit-risk signals and recency only
+            values.keySet().removeIf(name -> !DEFAULT_FEATURES.contains(name.replace(":missing", "")));
+        }
         return new Observation(
                 snapshot.customerId() + "@" + snapshot.asOf(), values, Boolean.TRUE.equals(outcome.happened(snapshot)));
     }
