@@ -70,7 +70,11 @@ public record ChurnStudy(
         }
         TrainLogistic trainer = TrainLogistic.standard(seed);
         LogisticModel fitted = trainer.fit(training);
-        ModelResult model = new ModelResult("logistic regression (all features, BG/NBD)", score(fitted, test));
+        ModelResult model = new ModelResult(
+                outcome == Outcome.DEFAULT
+                        ? "logistic regression (credit-risk short list)"
+                        : "logistic regression (all features, BG/NBD)",
+                score(fitted, test));
         List<ModelResult> baselines = List.of(
                 baseline("rule-based stage", training, test, t -> trainer.fit(t, List.of("stage=new", "stage=active"))),
                 baseline(
