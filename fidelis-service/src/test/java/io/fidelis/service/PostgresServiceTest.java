@@ -186,6 +186,9 @@ class PostgresServiceTest {
         }
 
         assertThat(unexpected).isEmpty();
+        // answered entries reach the database by group commit (at most 50 ms later); reading the log waits for them
+        expect(unexpected, 200, call(token.get("adam"), "GET", "/api/audit", null));
+        assertThat(unexpected).isEmpty();
         assertThat(count("SELECT COUNT(*) FROM overrides")).isEqualTo(2 * ROUNDS);
         assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'customer.classify'"))
                 .isEqualTo(2 * ROUNDS);
