@@ -4,7 +4,8 @@
 # 100 per second. Reports p50/p90/p99/max latency and errors per kind, and the service's peak RSS.
 #
 # Usage: bench/service-load.sh CUSTOMERS [SEED] [RPS] [SECONDS] [HISTORIES]   (e.g. bench/service-load.sh 100000)
-#   environment: FIDELIS_SERVICE_JAVA_OPTS (default -Xmx3g), FIDELIS_LOAD_WARMUP (seconds, default 15)
+#   environment: FIDELIS_SERVICE_JAVA_OPTS (default -Xmx3g), FIDELIS_LOAD_JAVA_OPTS (the generator's JVM),
+#   FIDELIS_LOAD_WARMUP (seconds, default 15)
 #   HISTORIES: memory (default; every history in the heap, read once at start) or store (DuckDB per request)
 # Needs the classify benchmark's workspace (.bench/classify-workspace-N-SEED, made by bench/classify-bench.sh N):
 # copies it, starts the service on a free port, makes an API token with the printed one-time secret, runs the load,
@@ -18,6 +19,7 @@ seconds="${4:-60}"
 histories="${5:-memory}"
 warmup="${FIDELIS_LOAD_WARMUP:-15}"   # seconds at 100 requests/s before the measured load
 java_opts="${FIDELIS_SERVICE_JAVA_OPTS:--Xmx3g}"
+load_opts="${FIDELIS_LOAD_JAVA_OPTS:-}"   # the load generator's own JVM options
 port=18081
 service_jar="$root/fidelis-service/target/fidelis-service.jar"
 source_workspace="$scratch/classify-workspace-$customers-$seed"
@@ -41,12 +43,12 @@ if [ "$histories" = memory ]; then
   for _ in $(seq 1 300); do grep -aq 'histories in memory' "$run/service.log" && break; sleep 1; done
 fi
 curl -sf -H "Authorization: Bearer $token" "$base/api/overview" > /dev/null   # the portfolio is built
-java "$root/bench/ServiceLoad.java" "$base" "$token" "$customers" 100 "$warmup" 7 > "$run/warmup.txt"
+java $load_opts "$root/bench/ServiceLoad.java" "$base" "$token" "$customers" 100 "$warmup" 7 > "$run/warmup.txt"
 ( while kill -0 $pid 2>/dev/null; do awk '/VmRSS/ {print $2}' /proc/$pid/status; sleep 1; done ) > "$run/rss.txt" &
 sampler=$!
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 cpu_before=$(awk '{print $14 + $15}' /proc/$pid/stat)
-java "$root/bench/ServiceLoad.java" "$base" "$token" "$customers" "$rps" "$seconds" "$seed" > "$run/load.txt"
+java $load_opts "$root/bench/ServiceLoad.java" "$base" "$token" "$customers" "$rps" "$seconds" "$seed" > "$run/load.txt"
 cpu_after=$(awk '{print $14 + $15}' /proc/$pid/stat)
 kill $sampler 2>/dev/null || true
 # the service's CPU time (user + system, all its threads) per request of the measured load: what the machine's load
@@ -61,7 +63,7 @@ cat "$run/load.txt" >&2
   echo
   echo "\`bench/service-load.sh $customers $seed $rps $seconds $histories\`, commit $(git -C "$root" rev-parse --short HEAD),"
   echo "$rps requests/s for $seconds s (open loop: latency counted from each request's scheduled start), after $warmup s at 100/s;"
-  echo "JVM options $java_opts, histories in $histories, API token (no bcrypt per request), every classify-now audited. Peak RSS $peak MiB;"
+  echo "JVM options $java_opts (load generator: ${load_opts:-defaults}), histories in $histories, API token (no bcrypt per request), every classify-now audited. Peak RSS $peak MiB;"
   echo "service CPU $cpu_per_request ms per request (user + system, all threads, during the measured load)."
   machine_line
   echo "Load average when the measured load started (1, 5, 15 min): $load_before." 
