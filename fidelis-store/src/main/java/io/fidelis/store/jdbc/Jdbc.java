@@ -10,12 +10,25 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** The few JDBC steps the portable stores share. */
 final class Jdbc {
 
     /** How many times a writer takes the next number again after another process took it first. */
-    static final int ATTEMPTS = 20;
+    static final int ATTEMPTS = 100;
+
+    /**
+     * Waits a random few milliseconds, longer after each failed attempt, before taking the next number again: two
+     * writers that retried at once would otherwise collide again and again.
+     */
+    static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextInt(1, 2 + Math.min(attempt, 20)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     private Jdbc() {}
 

@@ -43,6 +43,7 @@ final class JdbcAuditLog implements AuditLog {
                 return tryAppend(entries);
             } catch (SQLException e) {
                 if (attempt < Jdbc.ATTEMPTS && Jdbc.isKeyTaken(e)) {
+                    Jdbc.backOff(attempt);
                     continue;
                 }
                 throw new StoreException("cannot append to the audit log: " + e.getMessage(), e);

@@ -47,6 +47,7 @@ final class JdbcPolicyVersions implements PolicyVersions {
                 return tryPropose(policyId, version, sha256, yaml, by, at);
             } catch (SQLException e) {
                 if (attempt < Jdbc.ATTEMPTS && Jdbc.isKeyTaken(e)) {
+                    Jdbc.backOff(attempt);
                     continue;
                 }
                 throw new StoreException("cannot store the policy proposal: " + e.getMessage(), e);
