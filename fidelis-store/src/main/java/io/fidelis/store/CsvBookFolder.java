@@ -1,6 +1,5 @@
 package io.fidelis.store;
 
-import io.fidelis.core.domain.Table;
 import io.fidelis.store.csv.ContractFiles;
 import io.fidelis.store.csv.ContractReader;
 import io.fidelis.store.csv.ReadOptions;
@@ -8,11 +7,8 @@ import io.fidelis.store.csv.ReadSummary;
 import io.fidelis.store.csv.RowSink;
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** A folder of the contract's CSV files (docs/data-format.md), read with the contract reader. */
 public final class CsvBookFolder implements BookSource {
@@ -42,14 +38,7 @@ public final class CsvBookFolder implements BookSource {
 
     @Override
     public List<SourceFile> files() throws IOException {
-        List<SourceFile> files = new ArrayList<>();
-        for (Map.Entry<Table, List<Path>> table :
-                ContractFiles.filesByTable(folder).entrySet()) {
-            for (Path path : table.getValue()) {
-                files.add(new SourceFile(table.getKey(), folder.relativize(path).toString(), path, Files.size(path)));
-            }
-        }
-        return files;
+        return SourceFile.inFolder(folder, ContractFiles.filesByTable(folder));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.fidelis.store.duckdb;
 
-import io.fidelis.core.domain.Table;
 import io.fidelis.store.BookSource;
 import io.fidelis.store.FileRead;
 import io.fidelis.store.SourceFile;
@@ -9,7 +8,6 @@ import io.fidelis.store.csv.ContractRows;
 import io.fidelis.store.csv.RowSink;
 import io.fidelis.store.sql.Sql;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * A folder of the contract's tables as Parquet files ({@code customers.parquet}, {@code installments_2026-09.parquet},
@@ -55,14 +52,7 @@ public final class ParquetBookFolder implements BookSource {
 
     @Override
     public List<SourceFile> files() throws IOException {
-        List<SourceFile> files = new ArrayList<>();
-        for (Map.Entry<Table, List<Path>> table :
-                ContractFiles.parquetFilesByTable(folder).entrySet()) {
-            for (Path path : table.getValue()) {
-                files.add(new SourceFile(table.getKey(), folder.relativize(path).toString(), path, Files.size(path)));
-            }
-        }
-        return files;
+        return SourceFile.inFolder(folder, ContractFiles.parquetFilesByTable(folder));
     }
 
     @Override
