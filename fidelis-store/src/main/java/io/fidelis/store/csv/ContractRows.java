@@ -128,27 +128,14 @@ public final class ContractRows {
         if (broken) {
             return false;
         }
-        for (RowRule rule : schema.rules()) {
-            RowRule.Violation violation = rule.check(values);
-            if (violation != null) {
-                Object value = values.get(violation.column());
-                reject(
-                        line,
-                        violation.column(),
-                        value == null ? null : value.toString(),
-                        violation.rule(),
-                        violation.message());
-                broken = true;
-            }
-        }
-        if (broken) {
-            return false;
-        }
-        Record record;
-        try {
-            record = schema.create(values);
-        } catch (IllegalArgumentException e) {
-            reject(line, null, null, RuleIds.RECORD_INVALID, e.getMessage());
+        Record record = schema.checkedRecord(
+                values,
+                column -> {
+                    Object value = values.get(column);
+                    return value == null ? null : value.toString();
+                },
+                (column, value, rule, message) -> reject(line, column, value, rule, message));
+        if (record == null) {
             return false;
         }
         sink.row(record, line);

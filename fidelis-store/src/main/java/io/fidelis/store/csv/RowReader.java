@@ -166,22 +166,11 @@ final class RowReader {
         if (broken) {
             return false;
         }
-        for (RowRule rule : schema.rules()) {
-            RowRule.Violation violation = rule.check(values);
-            if (violation != null) {
-                reject(line, violation.column(), raw(row, violation.column()), violation.rule(), violation.message());
-                broken = true;
-            }
-        }
-        if (broken) {
-            return false;
-        }
-        Record record;
-        try {
-            record = schema.create(values);
-        } catch (IllegalArgumentException e) {
-            // the core's own invariants, a safety net behind the rules above
-            reject(line, null, null, RuleIds.RECORD_INVALID, e.getMessage());
+        Record record = schema.checkedRecord(
+                values,
+                column -> raw(row, column),
+                (column, value, rule, message) -> reject(line, column, value, rule, message));
+        if (record == null) {
             return false;
         }
         sink.row(record, line);

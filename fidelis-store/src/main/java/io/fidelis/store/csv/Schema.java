@@ -51,4 +51,36 @@ final class Schema {
     Record create(Values values) {
         return factory.apply(values);
     }
+
+    /** Where a broken row's rejects go: the column and the value as the user wrote it, when there is one. */
+    @FunctionalInterface
+    interface Rejects {
+        void reject(String column, String value, String rule, String message);
+    }
+
+    /**
+     * The record of a row whose cells were all read, once the table's row rules hold; null after rejecting the row,
+     * one reject per broken rule (the value shown as {@code shown} gives the column's), or one when the core's own
+     * invariants refuse it (a safety net behind the rules).
+     */
+    Record checkedRecord(Values values, Function<String, String> shown, Rejects rejects) {
+        boolean broken = false;
+        for (RowRule rule : rules()) {
+            RowRule.Violation violation = rule.check(values);
+            if (violation != null) {
+                rejects.reject(
+                        violation.column(), shown.apply(violation.column()), violation.rule(), violation.message());
+                broken = true;
+            }
+        }
+        if (broken) {
+            return null;
+        }
+        try {
+            return create(values);
+        } catch (IllegalArgumentException e) {
+            rejects.reject(null, null, RuleIds.RECORD_INVALID, e.getMessage());
+            return null;
+        }
+    }
 }
