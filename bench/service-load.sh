@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Load benchmark of `fidelis serve` on a workspace of N customers: 60 s at 200 requests per second, open loop,
 # mixed 40% customer lists, 30% customer pages, 30% classify-now (bench/ServiceLoad.java), after a 15 s warm-up at
-# 100 per second. Reports p50/p90/p99/max latency and errors per kind, and the service's peak RSS.
+# 100 per second in the same load generator JVM. Reports p50/p90/p99/max latency and errors per kind, and the service's peak RSS.
 #
 # Usage: bench/service-load.sh CUSTOMERS [SEED] [RPS] [SECONDS] [HISTORIES]   (e.g. bench/service-load.sh 100000)
 #   environment: FIDELIS_SERVICE_JAVA_OPTS (default -Xmx3g), FIDELIS_LOAD_JAVA_OPTS (the generator's JVM),
-#   FIDELIS_LOAD_WARMUP (seconds, default 15)
+#   FIDELIS_LOAD_WARMUP (seconds, default 15), FIDELIS_LOAD_SAMPLES (a file for one line per measured request:
+#   sequence|kind|scheduled start in epoch µs|latency µs|error; the requests carry the sequence as X-Load-Seq)
 #   HISTORIES: memory (default; every history in the heap, read once at start) or store (DuckDB per request)
 # Needs the classify benchmark's workspace (.bench/classify-workspace-N-SEED, made by bench/classify-bench.sh N):
 # copies it, starts the service on a free port, makes an API token with the printed one-time secret, runs the load,
@@ -43,12 +44,17 @@ if [ "$histories" = memory ]; then
   for _ in $(seq 1 300); do grep -aq 'histories in memory' "$run/service.log" && break; sleep 1; done
 fi
 curl -sf -H "Authorization: Bearer $token" "$base/api/overview" > /dev/null   # the portfolio is built
-java $load_opts "$root/bench/ServiceLoad.java" "$base" "$token" "$customers" 100 "$warmup" 7 > "$run/warmup.txt"
 ( while kill -0 $pid 2>/dev/null; do awk '/VmRSS/ {print $2}' /proc/$pid/status; sleep 1; done ) > "$run/rss.txt" &
 sampler=$!
+# one JVM for warm-up and measurement (see ServiceLoad.java); the measured load's CPU counted from the end of the
+# warm-up, which the generator marks by printing its line
+java $load_opts "$root/bench/ServiceLoad.java" "$base" "$token" "$customers" "$rps" "$seconds" "$seed" 100 "$warmup" \
+  > "$run/load.txt" &
+generator=$!
+for _ in $(seq 1 $((warmup * 10 + 600))); do grep -q '^warm-up:' "$run/load.txt" 2>/dev/null && break; sleep 0.1; done
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 cpu_before=$(awk '{print $14 + $15}' /proc/$pid/stat)
-java $load_opts "$root/bench/ServiceLoad.java" "$base" "$token" "$customers" "$rps" "$seconds" "$seed" > "$run/load.txt"
+wait $generator
 cpu_after=$(awk '{print $14 + $15}' /proc/$pid/stat)
 kill $sampler 2>/dev/null || true
 # the service's CPU time (user + system, all its threads) per request of the measured load: what the machine's load
@@ -68,6 +74,6 @@ cat "$run/load.txt" >&2
   machine_line
   echo "Load average when the measured load started (1, 5, 15 min): $load_before." 
   echo
-  tail -n +2 "$run/load.txt"
+  grep -v '^warm-up:' "$run/load.txt" | tail -n +2
 } >> "$report"
 echo "appended to $report" >&2
