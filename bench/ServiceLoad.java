@@ -111,9 +111,8 @@ public class ServiceLoad {
             List<Sample> samples = Collections.synchronizedList(new ArrayList<>(total));
             Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
             CountDownLatch done = new CountDownLatch(total);
-            long start = System.nanoTime() + 100_000_000L;
-            // the wall-clock time of `start`, to match requests with the service's access log by sequence
-            long startEpochMicros = System.currentTimeMillis() * 1000 + 100_000L;
+            List<String> kinds = new ArrayList<>(total);
+            List<HttpRequest> requests = new ArrayList<>(total);
             for (int i = 0; i < total; i++) {
                 double pick = random.nextDouble();
                 String id = String.format(Locale.ROOT, "C%07d", 1 + random.nextInt(customers));
@@ -141,6 +140,17 @@ public class ServiceLoad {
                         .header("X-Load-Seq", Integer.toString(seq))
                         .timeout(Duration.ofSeconds(10))
                         .build();
+                kinds.add(kind);
+                requests.add(built);
+            }
+            // every request is built before the first is due, so that building them does not delay the first ones
+            long start = System.nanoTime() + 200_000_000L;
+            // the wall-clock time of `start`, to match requests with the service's access log by sequence
+            long startEpochMicros = System.currentTimeMillis() * 1000 + 200_000L;
+            for (int i = 0; i < total; i++) {
+                int seq = i;
+                String kind = kinds.get(i);
+                HttpRequest built = requests.get(i);
                 long due = start + i * 1_000_000_000L / rps;
                 clock.schedule(
                         () -> http.sendAsync(built, HttpResponse.BodyHandlers.ofString())
