@@ -1,7 +1,6 @@
 package io.fidelis.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.fidelis.store.Store;
 import io.fidelis.store.StoredUser;
@@ -29,10 +28,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -45,6 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * named by {@code FIDELIS_TEST_PG_URL}), chosen by a configuration file as {@code fidelis serve --db-config} does, with
  * viewers, analysts and admins calling it at once. Skipped without a test database, failed under {@code CI=true}.
  */
+@ExtendWith(PostgresServiceTest.RequiresTestDatabase.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -58,17 +60,24 @@ class PostgresServiceTest {
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void requireDatabase() {
-        if (url() != null) {
-            return;
+    /**
+     * Decides before the Spring context is made: with {@code PER_CLASS} the test instance (and with it the context,
+     * which needs the database) is created before any {@code @BeforeAll} could skip the class.
+     */
+    static final class RequiresTestDatabase implements ExecutionCondition {
+
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            if (url() != null) {
+                return ConditionEvaluationResult.enabled("FIDELIS_TEST_PG_URL is set");
+            }
+            String why = "FIDELIS_TEST_PG_URL is not set, so the service on PostgreSQL is not tested;"
+                    + " start a test cluster with: eval \"$(scripts/postgres-test.sh start)\"";
+            if ("true".equals(System.getenv("CI"))) {
+                throw new IllegalStateException(why + " (CI must test it: .ci/run starts one)");
+            }
+            return ConditionEvaluationResult.disabled(why);
         }
-        String why = "FIDELIS_TEST_PG_URL is not set, so the service on PostgreSQL is not tested;"
-                + " start a test cluster with: eval \"$(scripts/postgres-test.sh start)\"";
-        if ("true".equals(System.getenv("CI"))) {
-            fail(why + " (CI must test it: .ci/run starts one)");
-        }
-        Assumptions.abort(why);
     }
 
     @DynamicPropertySource
