@@ -44,7 +44,12 @@ if [ "$histories" = memory ]; then
   for _ in $(seq 1 300); do grep -aq 'histories in memory' "$run/service.log" && break; sleep 1; done
 fi
 curl -sf -H "Authorization: Bearer $token" "$base/api/overview" > /dev/null   # the portfolio is built
-( while kill -0 $pid 2>/dev/null; do awk '/VmRSS/ {print $2}' /proc/$pid/status; sleep 1; done ) > "$run/rss.txt" &
+# RSS and PSS (kB): ZGC on JDK 17 maps the heap three times, so its RSS counts a page up to three times; the
+# proportional set size counts it once
+( while kill -0 $pid 2>/dev/null; do
+    echo "$(awk '/VmRSS/ {print $2}' /proc/$pid/status) $(awk '/^Pss:/ {print $2}' /proc/$pid/smaps_rollup)"
+    sleep 1
+  done ) > "$run/rss.txt" &
 sampler=$!
 # one JVM for warm-up and measurement (see ServiceLoad.java); the measured load's CPU counted from the end of the
 # warm-up, which the generator marks by printing its line
@@ -61,7 +66,8 @@ kill $sampler 2>/dev/null || true
 # does not change much, unlike the latencies
 cpu_per_request=$(awk -v d=$((cpu_after - cpu_before)) -v n=$((rps * seconds)) -v hz="$(getconf CLK_TCK)" \
   'BEGIN {printf "%.1f", d * 1000 / hz / n}')
-peak=$(sort -n "$run/rss.txt" | tail -1 | awk '{printf "%d", $1/1024}')
+peak=$(sort -n -k1,1 "$run/rss.txt" | tail -1 | awk '{printf "%d", $1/1024}')
+peak_pss=$(sort -n -k2,2 "$run/rss.txt" | tail -1 | awk '{printf "%d", $2/1024}')
 cat "$run/load.txt" >&2
 {
   echo
@@ -69,7 +75,7 @@ cat "$run/load.txt" >&2
   echo
   echo "\`bench/service-load.sh $customers $seed $rps $seconds $histories\`, commit $(git -C "$root" rev-parse --short HEAD),"
   echo "$rps requests/s for $seconds s (open loop: latency counted from each request's scheduled start), after $warmup s at 100/s;"
-  echo "JVM options $java_opts (load generator: ${load_opts:-defaults}), histories in $histories, API token (no bcrypt per request), every classify-now audited. Peak RSS $peak MiB;"
+  echo "JVM options $java_opts (load generator: ${load_opts:-defaults}), histories in $histories, API token (no bcrypt per request), every classify-now audited. Peak RSS $peak MiB (PSS $peak_pss MiB);"
   echo "service CPU $cpu_per_request ms per request (user + system, all threads, during the measured load)."
   machine_line
   echo "Load average when the measured load started (1, 5, 15 min): $load_before." 
