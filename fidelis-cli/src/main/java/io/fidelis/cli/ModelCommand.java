@@ -98,14 +98,14 @@ final class ModelCommand implements Runnable {
 
         @Option(
                 names = "--trees",
-                defaultValue = "200",
+                defaultValue = "300",
                 paramLabel = "N",
                 description = "with --algorithm trees: boosting rounds (default: ${DEFAULT-VALUE})")
         int trees;
 
         @Option(
                 names = "--depth",
-                defaultValue = "2",
+                defaultValue = "4",
                 paramLabel = "D",
                 description = "with --algorithm trees: the largest tree depth (default: ${DEFAULT-VALUE})")
         int depth;

@@ -55,14 +55,14 @@ class TreesModelCommandTest {
         assertThat(trees.exit()).as(trees.err()).isZero();
         assertThat(trees.out())
                 .contains("Default model default-2 as of 2026-09-30")
-                .contains("Algorithm: boosted trees (200 trees, depth 2, eta 0.05, 1 thread)")
+                .contains("Algorithm: boosted trees (300 trees, depth 4, eta 0.05, 1 thread)")
                 .contains(
                         "boosted trees (credit-risk short list)", "recency alone", "rule-based stage", "majority class")
                 .contains("default-2.json (trees, policy default");
         StoredModel stored = new ModelFiles(workspace).load("default-2").orElseThrow();
         assertThat(stored.algorithm()).isEqualTo("trees");
         assertThat(stored.model()).isNull();
-        assertThat(stored.trees().settings().trees()).isEqualTo(200);
+        assertThat(stored.trees().settings().trees()).isEqualTo(300);
         assertThat(stored.provenance().seed()).isEqualTo(42);
         assertThat(stored.provenance().inputFingerprint()).startsWith("sha256:");
         assertThat(stored.heldOutAuc()).containsKeys("recency alone", "rule-based stage", "majority class");

@@ -102,9 +102,10 @@ class ChurnStudyTest {
 
     /**
      * Boosted trees on the same short list, split and outcome (the challenger for the book's PD model), as {@code
-     * fidelis model fit --kind default --algorithm trees} stores them: where the logistic model only ties recency,
-     * depth-2 trees bend where delinquency starts and beat it (measured 0.934 against 0.882 at seed 7), and beat the
-     * stage and the majority class by far.
+     * fidelis model fit --kind default --algorithm trees} stores them with the shipped settings (300 trees of depth 4):
+     * where the logistic model only ties recency, the trees bend where delinquency starts and beat it (measured 0.913
+     * against 0.882 here, 0.930 against 0.875 on 20,000 customers; depth 2 does 0.933 here but 0.888 there), and beat
+     * the stage and the majority class by far.
      */
     @Test
     void boostedTreesForDefaultBeatRecencyOnLaterMonths() {
@@ -118,7 +119,7 @@ class ChurnStudyTest {
                         "recency alone",
                         "majority class",
                         "BG/NBD alone");
-        assertThat(auc.get(0)).isGreaterThan(auc.get(2) + 0.03);
+        assertThat(auc.get(0)).isGreaterThan(auc.get(2) + 0.02);
         assertThat(auc.get(0)).isGreaterThan(auc.get(1) + 0.2);
         assertThat(auc.get(0)).isGreaterThan(auc.get(3) + 0.2);
     }
@@ -175,7 +176,7 @@ class ChurnStudyTest {
         ModelProvenance p = treesForDefault.model().provenance();
         assertThat(p.kind()).isEqualTo("default");
         assertThat(p.trainer()).contains("XGBoost", "1 thread");
-        assertThat(p.epochs()).isEqualTo(200);
+        assertThat(p.epochs()).isEqualTo(300);
         assertThat(p.learningRate()).isEqualTo(0.05);
         assertThat(p.seed()).isEqualTo(11);
         assertThat(treesForDefault.model().trees().settings()).isEqualTo(TreeSettings.standard());
