@@ -80,8 +80,8 @@ class ChurnStudyTest {
     /**
      * The default model on the same snapshots (customers holding a loan; a loan defaulted or written off within 6
      * months), on its short list of credit-risk features. It beats the majority class and the stage, but NOT recency
-     * alone (measured 0.881 against 0.882; 0.85 with all 60 features): the baselines doing their job. It is therefore not used by
-     * {@code fidelis watch}; see docs/prediction.md.
+     * alone (measured 0.881 against 0.882; 0.85 with all 60 features): the baselines doing their job. The boosted trees
+     * below do beat it; see docs/prediction.md.
      */
     @Test
     void defaultModelBeatsTheMajorityClassAndTheStageButNotRecency() {
