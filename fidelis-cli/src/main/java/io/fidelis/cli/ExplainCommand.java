@@ -8,8 +8,9 @@ import io.fidelis.core.prediction.ActivityEvents;
 import io.fidelis.core.prediction.ActivityFit;
 import io.fidelis.core.prediction.ActivityPopulation;
 import io.fidelis.predict.ChurnFeatures;
-import io.fidelis.predict.LogisticModel;
+import io.fidelis.predict.FittedModel;
 import io.fidelis.predict.Observation;
+import io.fidelis.predict.ScoreExplanation;
 import io.fidelis.predict.StoredModel;
 import io.fidelis.store.Store;
 import io.fidelis.store.policy.PolicyException;
@@ -62,7 +63,8 @@ final class ExplainCommand extends BookCommand {
             paramLabel = "ID|latest",
             description =
                     "also explain a stored model's score (see fidelis model list; latest: the newest churn model):"
-                            + " the probability and each feature's contribution in log-odds, exact for the logistic models")
+                            + " the probability and each feature's contribution in log-odds, exact for the logistic models,"
+                            + " TreeSHAP for boosted trees")
     String model;
 
     @Mixin
@@ -113,13 +115,16 @@ final class ExplainCommand extends BookCommand {
         });
         Observation observation =
                 ChurnFeatures.observation(classification, ActivityEvents.summary(history, asOf), fit.parameters());
-        LogisticModel logistic = stored.model();
+        FittedModel scorer = PredictionBook.scorer(stored);
+        ScoreExplanation explained = scorer.explain(observation);
         return new ModelReasons(
                 stored.id(),
                 stored.provenance(),
-                logistic.probability(observation),
-                logistic.intercept(),
-                logistic.contributions(observation),
+                scorer.algorithm(),
+                scorer.probability(observation),
+                explained.bias(),
+                explained.margin(),
+                explained.contributions(),
                 loaded.policy().label());
     }
 

@@ -6,6 +6,8 @@ import io.fidelis.core.evaluation.PopulationStability;
 import io.fidelis.core.evaluation.ScoredOutcomes;
 import io.fidelis.core.policy.Policy;
 import io.fidelis.predict.ChurnModels;
+import io.fidelis.predict.FittedModel;
+import io.fidelis.predict.ModelAlgorithm;
 import io.fidelis.predict.ModelFiles;
 import io.fidelis.predict.ModelProvenance;
 import io.fidelis.predict.ModelResult;
@@ -14,6 +16,7 @@ import io.fidelis.predict.Observation;
 import io.fidelis.predict.Outcome;
 import io.fidelis.predict.Snapshot;
 import io.fidelis.predict.StoredModel;
+import io.fidelis.predict.TreeSettings;
 import io.fidelis.store.Store;
 import io.fidelis.store.policy.PolicyException;
 import java.io.IOException;
@@ -31,11 +34,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code fidelis model fit|list|compare|monitor}: the churn model, fitted, stored with provenance and watched. */
+/**
+ * {@code fidelis model fit|list|compare|monitor}: the churn and default models (logistic regression or boosted trees),
+ * fitted, stored with provenance and watched.
+ */
 @Command(
         name = "model",
         mixinStandardHelpOptions = true,
-        description = "Fits, lists, compares and monitors churn models stored in the workspace.",
+        description = "Fits, lists, compares and monitors the churn and default models (logistic or boosted trees)"
+                + " stored in the workspace.",
         subcommands = {
             ModelCommand.Fit.class,
             ModelCommand.ListModels.class,
@@ -55,9 +62,12 @@ final class ModelCommand implements Runnable {
     @Command(
             name = "fit",
             mixinStandardHelpOptions = true,
-            description = "Fits the churn model (becomes Dormant or Churned within 6 months) on the month-end snapshots"
-                    + " of the 30 months before --as-of, trained on the earlier ones and tested on the later ones,"
-                    + " beside its baselines; stores it with its provenance under W/models/.")
+            description =
+                    "Fits the churn model (becomes Dormant or Churned within 6 months) or the default model on the"
+                            + " month-end snapshots of the 30 months before --as-of, trained on the earlier ones and tested on"
+                            + " the later ones, beside its baselines; stores it with its provenance under W/models/. Logistic"
+                            + " regression unless --algorithm trees (boosted trees: on the generated book the default model"
+                            + " beats recency alone only as trees; see docs/prediction.md).")
     static final class Fit extends BookCommand {
 
         @Option(
@@ -78,6 +88,35 @@ final class ModelCommand implements Runnable {
                         + " months (default: ${DEFAULT-VALUE})")
         String kind;
 
+        @Option(
+                names = "--algorithm",
+                defaultValue = "logistic",
+                paramLabel = "logistic|trees",
+                description = "logistic: logistic regression, exact reasons; trees: boosted trees (xgboost, one"
+                        + " thread), TreeSHAP reasons (default: ${DEFAULT-VALUE})")
+        String algorithm;
+
+        @Option(
+                names = "--trees",
+                defaultValue = "300",
+                paramLabel = "N",
+                description = "with --algorithm trees: boosting rounds (default: ${DEFAULT-VALUE})")
+        int trees;
+
+        @Option(
+                names = "--depth",
+                defaultValue = "4",
+                paramLabel = "D",
+                description = "with --algorithm trees: the largest tree depth (default: ${DEFAULT-VALUE})")
+        int depth;
+
+        @Option(
+                names = "--eta",
+                defaultValue = "0.05",
+                paramLabel = "RATE",
+                description = "with --algorithm trees: the learning rate (default: ${DEFAULT-VALUE})")
+        double eta;
+
         @Mixin
         PolicyOption policy;
 
@@ -85,6 +124,15 @@ final class ModelCommand implements Runnable {
         int execute(PrintWriter out, PrintWriter err) throws PolicyException {
             PredictionBook.monthEnd(asOf, "--as-of");
             Outcome outcome = PredictionBook.outcome(kind);
+            ModelAlgorithm how = PredictionBook.algorithm(algorithm);
+            TreeSettings settings = null;
+            if (how == ModelAlgorithm.TREES) {
+                try {
+                    settings = TreeSettings.of(trees, depth, eta);
+                } catch (IllegalArgumentException e) {
+                    throw CommandFailure.usage("--trees, --depth, --eta: " + e.getMessage());
+                }
+            }
             PolicyOption.Loaded loaded = policy.load();
             Policy rules = loaded.policy();
             ChurnModels.Fitted fitted;
@@ -100,7 +148,10 @@ final class ModelCommand implements Runnable {
                         seed,
                         Main.codeVersion());
                 try {
-                    fitted = ChurnModels.fit(outcome, series.snapshots(), series.observations(), inputs);
+                    fitted = settings == null
+                            ? ChurnModels.fit(outcome, series.snapshots(), series.observations(), inputs)
+                            : ChurnModels.fitTrees(
+                                    outcome, settings, series.snapshots(), series.observations(), inputs);
                 } catch (IllegalArgumentException e) {
                     throw CommandFailure.data("cannot fit a " + kind + " model as of " + asOf + ": " + e.getMessage()
                             + " (the book needs about 30 months of history before the date)");
@@ -124,6 +175,17 @@ final class ModelCommand implements Runnable {
                     p.lastTrainingDate(),
                     p.firstTestDate(),
                     YearMonth.from(asOf).minusMonths(ChurnModels.HORIZON_MONTHS).atEndOfMonth());
+            out.println("Algorithm: "
+                    + how.label()
+                    + (settings == null
+                            ? String.format(Locale.ROOT, " (%d epochs, learning rate %s)", p.epochs(), p.learningRate())
+                            : String.format(
+                                    Locale.ROOT,
+                                    " (%d trees, depth %d, eta %s, %d thread)",
+                                    settings.trees(),
+                                    settings.maxDepth(),
+                                    settings.eta(),
+                                    settings.threads())));
             out.println();
             TextTable metrics = new TextTable("held-out test", "AUC", "KS");
             metrics.row(row(fitted.study().model()));
@@ -132,7 +194,8 @@ final class ModelCommand implements Runnable {
             printCalibrationAndLift(out, fitted.study().model().test());
             out.println();
             out.println("Stored: " + workspace.resolve(ModelFiles.FOLDER).resolve(stored.id() + ".json")
-                    + " (policy " + p.policyId() + " " + p.policyVersion() + ", seed " + p.seed() + ", input "
+                    + " (" + how.code() + ", policy " + p.policyId() + " " + p.policyVersion() + ", seed " + p.seed()
+                    + ", input "
                     + p.inputFingerprint() + ")");
             return Main.OK;
         }
@@ -151,12 +214,14 @@ final class ModelCommand implements Runnable {
                 out.println("No model in " + workspace + "; fit one: fidelis model fit --as-of DATE");
                 return Main.OK;
             }
-            TextTable table = new TextTable("model", "as of", "policy", "seed", "trained on", "held-out AUC", "code");
+            TextTable table = new TextTable(
+                    "model", "algorithm", "as of", "policy", "seed", "trained on", "held-out AUC", "code");
             for (StoredModel model : models) {
                 ModelProvenance p = model.provenance();
                 double auc = model.heldOutAuc().values().stream().findFirst().orElse(Double.NaN);
                 table.row(
                         model.id(),
+                        model.algorithm(),
                         p.asOf(),
                         p.policyId() + " " + p.policyVersion(),
                         Long.toString(p.seed()),
@@ -198,11 +263,13 @@ final class ModelCommand implements Runnable {
                 throw CommandFailure.usage(first.id() + " and " + second.id() + " predict different outcomes");
             }
             Outcomes outcomes = outcomes(policy.load().policy(), asOf, outcome);
-            TextTable table = new TextTable("model", "role", "AUC", "KS");
-            ScoredOutcomes a = score(first, outcomes.units);
-            ScoredOutcomes b = score(second, outcomes.units);
-            table.row(first.id(), "champion", decimal(a.auc()), decimal(a.ks()));
-            table.row(second.id(), "challenger", decimal(b.auc()), decimal(b.ks()));
+            FittedModel firstScorer = PredictionBook.scorer(first);
+            FittedModel secondScorer = PredictionBook.scorer(second);
+            TextTable table = new TextTable("model", "algorithm", "role", "AUC", "KS");
+            ScoredOutcomes a = score(firstScorer, outcomes.units);
+            ScoredOutcomes b = score(secondScorer, outcomes.units);
+            table.row(first.id(), first.algorithm(), "champion", decimal(a.auc()), decimal(a.ks()));
+            table.row(second.id(), second.algorithm(), "challenger", decimal(b.auc()), decimal(b.ks()));
             out.printf(
                     "Compared on %s snapshots (%s with the event) at the month-ends %s to %s%n%n",
                     TextTable.number(a.size()),
@@ -212,8 +279,8 @@ final class ModelCommand implements Runnable {
             table.print(out);
             out.println();
             TextTable byMonth = new TextTable("month-end", first.id() + " AUC", second.id() + " AUC");
-            Map<LocalDate, Double> aucA = Monitoring.aucByDate(first.model(), outcomes.dates, outcomes.units);
-            Map<LocalDate, Double> aucB = Monitoring.aucByDate(second.model(), outcomes.dates, outcomes.units);
+            Map<LocalDate, Double> aucA = Monitoring.aucByDate(firstScorer, outcomes.dates, outcomes.units);
+            Map<LocalDate, Double> aucB = Monitoring.aucByDate(secondScorer, outcomes.dates, outcomes.units);
             aucA.forEach((date, auc) -> byMonth.row(date.toString(), decimal(auc), decimal(aucB.get(date))));
             byMonth.print(out);
             double gap = b.auc() - a.auc();
@@ -297,17 +364,23 @@ final class ModelCommand implements Runnable {
                     now.add(series.observations().get(i));
                 }
             }
-            Map<String, PopulationStability> stability = Monitoring.stability(model.model(), before, now);
+            FittedModel scorer = PredictionBook.scorer(model);
+            Map<String, PopulationStability> stability = Monitoring.stability(scorer, before, now);
             out.printf(
-                    "Model %s: population stability from %s to %s (%s and %s customers at risk)%n%n",
-                    model.id(), reference, asOf, TextTable.number(before.size()), TextTable.number(now.size()));
+                    "Model %s (%s): population stability from %s to %s (%s and %s customers at risk)%n%n",
+                    model.id(),
+                    model.algorithm(),
+                    reference,
+                    asOf,
+                    TextTable.number(before.size()),
+                    TextTable.number(now.size()));
             TextTable table = new TextTable("feature", "PSI", "band");
             stability.entrySet().stream()
                     .sorted(Comparator.comparingDouble(e -> -e.getValue().index()))
                     .limit(top)
                     .forEach(e -> table.row(e.getKey(), decimal(e.getValue().index()), band(e.getValue())));
             table.print(out);
-            PopulationStability score = Monitoring.scoreAgainstReference(model, now);
+            PopulationStability score = Monitoring.scoreAgainstReference(model, scorer, now);
             out.printf(
                     "%nScore at %s against the training reference: PSI %s (%s)%n",
                     asOf, decimal(score.index()), band(score));
@@ -315,7 +388,7 @@ final class ModelCommand implements Runnable {
             if (!outcomes.units.isEmpty()) {
                 out.println();
                 TextTable auc = new TextTable("month-end", "units", "AUC");
-                Map<LocalDate, Double> byDate = Monitoring.aucByDate(model.model(), outcomes.dates, outcomes.units);
+                Map<LocalDate, Double> byDate = Monitoring.aucByDate(scorer, outcomes.dates, outcomes.units);
                 byDate.forEach((date, value) -> auc.row(
                         date.toString(),
                         TextTable.number(
@@ -346,8 +419,8 @@ final class ModelCommand implements Runnable {
         }
     }
 
-    static ScoredOutcomes score(StoredModel model, List<Observation> units) {
-        double[] scores = units.stream().mapToDouble(model.model()::probability).toArray();
+    static ScoredOutcomes score(FittedModel model, List<Observation> units) {
+        double[] scores = model.probabilities(units);
         boolean[] events = new boolean[units.size()];
         for (int i = 0; i < events.length; i++) {
             events[i] = units.get(i).event();

@@ -3,6 +3,8 @@ package io.fidelis.cli;
 import io.fidelis.core.policy.Policy;
 import io.fidelis.predict.ChurnFeatures;
 import io.fidelis.predict.ChurnSnapshots;
+import io.fidelis.predict.FittedModel;
+import io.fidelis.predict.ModelAlgorithm;
 import io.fidelis.predict.ModelFiles;
 import io.fidelis.predict.Observation;
 import io.fidelis.predict.Outcome;
@@ -52,6 +54,23 @@ final class PredictionBook {
             return Outcome.ofKind(kind);
         } catch (IllegalArgumentException e) {
             throw CommandFailure.usage("--kind " + kind + " is not one of churn, default");
+        }
+    }
+
+    static ModelAlgorithm algorithm(String code) {
+        try {
+            return ModelAlgorithm.ofCode(code);
+        } catch (IllegalArgumentException e) {
+            throw CommandFailure.usage("--algorithm " + code + " is not one of logistic, trees");
+        }
+    }
+
+    /** The stored model ready to score; a trees file whose bytes do not check out is a data error. */
+    static FittedModel scorer(StoredModel model) {
+        try {
+            return model.scorer();
+        } catch (IllegalArgumentException e) {
+            throw CommandFailure.data("cannot read the model " + model.id() + ": " + e.getMessage());
         }
     }
 

@@ -7,9 +7,11 @@ import io.fidelis.core.policy.Policy;
 import io.fidelis.core.policy.Stage;
 import io.fidelis.core.policy.Tier;
 import io.fidelis.predict.ChurnModels;
+import io.fidelis.predict.FittedModel;
 import io.fidelis.predict.Observation;
 import io.fidelis.predict.Outcome;
 import io.fidelis.predict.ScoreContribution;
+import io.fidelis.predict.ScoreExplanation;
 import io.fidelis.predict.ScoreReasons;
 import io.fidelis.predict.Snapshot;
 import io.fidelis.predict.StoredModel;
@@ -29,8 +31,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code fidelis watch --as-of DATE}: the early warning. The High and Medium customers (not Churned) whose churn
- * probability rose most since the previous month-end, with the model's reasons and the policy's reactivation actions
- * for their tier.
+ * (or default) probability rose most since the previous month-end, by a stored logistic or boosted-trees model, with
+ * the model's reasons (exact or TreeSHAP contributions) and the policy's reactivation actions for their tier.
  */
 @Command(
         name = "watch",
@@ -67,7 +69,7 @@ final class WatchCommand extends BookCommand {
     PolicyOption policy;
 
     /** One customer's rise. */
-    record Rise(Classification now, double before, double after, List<ScoreContribution> contributions) {
+    record Rise(Classification now, double before, double after, Observation unit) {
         double rise() {
             return after - before;
         }
@@ -84,31 +86,35 @@ final class WatchCommand extends BookCommand {
         try (Store book = openBook()) {
             series = PredictionBook.series(book, rules, previous, asOf, ChurnModels.HORIZON_MONTHS, outcome);
         }
-        Map<String, Double> before = new HashMap<>();
-        List<Rise> rises = new ArrayList<>();
+        FittedModel scorer = PredictionBook.scorer(model);
         List<Snapshot> snapshots = series.snapshots();
-        for (int i = 0; i < snapshots.size(); i++) {
-            Snapshot s = snapshots.get(i);
-            if (s.asOf().equals(previous)) {
-                before.put(
-                        s.customerId(),
-                        model.model().probability(series.observations().get(i)));
-            }
-        }
+        List<String> previousIds = new ArrayList<>();
+        List<Observation> previousUnits = new ArrayList<>();
+        List<Classification> watched = new ArrayList<>();
+        List<Observation> watchedUnits = new ArrayList<>();
         for (int i = 0; i < snapshots.size(); i++) {
             Snapshot s = snapshots.get(i);
             Classification now = s.classification();
-            boolean watched = (now.tier() == Tier.HIGH || now.tier() == Tier.MEDIUM) && now.stage() != Stage.CHURNED;
-            if (!s.asOf().equals(asOf) || !watched) {
-                continue;
+            if (s.asOf().equals(previous)) {
+                previousIds.add(s.customerId());
+                previousUnits.add(series.observations().get(i));
+            } else if (s.asOf().equals(asOf)
+                    && (now.tier() == Tier.HIGH || now.tier() == Tier.MEDIUM)
+                    && now.stage() != Stage.CHURNED) {
+                watched.add(now);
+                watchedUnits.add(series.observations().get(i));
             }
-            Observation observation = series.observations().get(i);
-            double after = model.model().probability(observation);
-            rises.add(new Rise(
-                    now,
-                    before.getOrDefault(s.customerId(), after),
-                    after,
-                    model.model().contributions(observation)));
+        }
+        Map<String, Double> before = new HashMap<>();
+        double[] previousScores = scorer.probabilities(previousUnits);
+        for (int i = 0; i < previousScores.length; i++) {
+            before.put(previousIds.get(i), previousScores[i]);
+        }
+        double[] after = scorer.probabilities(watchedUnits);
+        List<Rise> rises = new ArrayList<>();
+        for (int i = 0; i < after.length; i++) {
+            Classification now = watched.get(i);
+            rises.add(new Rise(now, before.getOrDefault(now.customerId(), after[i]), after[i], watchedUnits.get(i)));
         }
         rises.sort(Comparator.comparingDouble(Rise::rise).reversed());
         boolean chinese = language == Language.CHINESE;
@@ -123,6 +129,8 @@ final class WatchCommand extends BookCommand {
                 ? new TextTable("客户", "忠诚度", "阶段", "上月", "本月", "上升")
                 : new TextTable("customer", "tier", "stage", "before", "now", "rise");
         List<Rise> shown = rises.subList(0, Math.min(top, rises.size()));
+        List<ScoreExplanation> explanations =
+                scorer.explain(shown.stream().map(Rise::unit).toList());
         for (Rise rise : shown) {
             table.row(
                     rise.now().customerId(),
@@ -133,11 +141,13 @@ final class WatchCommand extends BookCommand {
                     String.format(java.util.Locale.ROOT, "%+.1f", 100 * rise.rise()));
         }
         table.print(out);
-        for (Rise rise : shown) {
+        for (int i = 0; i < shown.size(); i++) {
+            Rise rise = shown.get(i);
             out.println();
             out.println(rise.now().customerId() + (chinese ? "：" : ":"));
-            List<ScoreContribution> raising =
-                    rise.contributions().stream().filter(c -> c.logOdds() > 0).toList();
+            List<ScoreContribution> raising = explanations.get(i).contributions().stream()
+                    .filter(c -> c.logOdds() > 0)
+                    .toList();
             for (String reason : ScoreReasons.render(raising, 3, language)) {
                 out.println("  - " + reason);
             }

@@ -1,13 +1,20 @@
 package io.fidelis.predict;
 
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeSet;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
+import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
@@ -17,45 +24,55 @@ import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
- * Boosted trees (Tribuo's XGBoost, native xgboost4j 1.6.2), the challenger of the logistic models, with per-customer
- * explanations by TreeSHAP (Lundberg, Erion and Lee 2018): xgboost's {@code predictContrib} splits each customer's
- * margin (the log-odds of the event, before the sigmoid) into one contribution per feature plus a bias, the expected
- * margin over the training data. Contributions and bias add up to the margin exactly (up to float rounding); each
- * contribution is the feature's Shapley value, its average marginal effect over the orders features could be added
- * in, under the trees' own conditional expectations. Unlike the logistic model's, a contribution depends on the other
- * features' values (interactions are shared between the features involved).
+ * Boosted trees (trained by Tribuo's XGBoost trainer, native xgboost4j 1.6.2), the challenger of the logistic models,
+ * with per-customer explanations by TreeSHAP (Lundberg, Erion and Lee 2018): xgboost's {@code predictContrib} splits
+ * each customer's margin (the log-odds of the event, before the sigmoid) into one contribution per feature plus a
+ * bias, the expected margin over the training data. Contributions and bias add up to the margin exactly (up to float
+ * rounding); each contribution is the feature's Shapley value, its average marginal effect over the orders features
+ * could be added in, under the trees' own conditional expectations. Unlike the logistic model's, a contribution
+ * depends on the other features' values (interactions are shared between the features involved).
  *
  * <p>Every feature a training observation has is given to the trees, a feature absent from an observation as 0 (as
- * {@link Observation#value} reads it), so training, scoring and explaining see the same numbers.
+ * {@link Observation#value} reads it), so training, scoring and explaining see the same numbers. Probabilities,
+ * margins and contributions all come from the booster itself (not Tribuo's wrapper), so a model read back from its
+ * stored bytes ({@link #of(StoredTrees)}) scores exactly as the one fitted.
  */
-public final class BoostedTrees implements Scorer {
+public final class BoostedTrees implements FittedModel {
 
-    /** A customer's margin split by TreeSHAP: contributions, largest in absolute value first, and the bias. */
-    public record Explanation(List<ScoreContribution> contributions, double bias, double margin) {}
+    /** The booster bytes' format: xgboost's UBJSON, exact for its 32-bit floats. */
+    static final String FORMAT = "ubj";
 
-    private final XGBoostModel<Label> model;
     private final Booster booster;
+    private final TreeSettings settings;
     private final String[] features;
+    private final List<String> columnNames;
     private final int[] columns;
     private final int width;
     private final int event;
     private final int classes;
 
-    private BoostedTrees(XGBoostModel<Label> model, String[] features) {
-        this.model = model;
-        this.booster = model.getInnerModels().get(0);
-        this.features = features;
-        this.width = model.getFeatureIDMap().size();
-        this.columns = new int[features.length];
-        for (int j = 0; j < features.length; j++) {
-            columns[j] = model.getFeatureIDMap().getID(features[j]);
+    private BoostedTrees(
+            Booster booster,
+            TreeSettings settings,
+            List<String> features,
+            List<String> columnNames,
+            int event,
+            int classes) {
+        this.booster = booster;
+        this.settings = settings;
+        this.features = features.toArray(String[]::new);
+        this.columnNames = List.copyOf(columnNames);
+        this.width = columnNames.size();
+        this.columns = new int[this.features.length];
+        for (int j = 0; j < this.features.length; j++) {
+            columns[j] = columnNames.indexOf(this.features[j]);
         }
-        this.event = model.getOutputIDInfo().getID(new Label(TrainLogistic.EVENT));
-        this.classes = model.getOutputIDInfo().size();
+        this.event = event;
+        this.classes = classes;
     }
 
     /**
-     * Trains on the observations.
+     * Trains on the observations with the shipped settings but for these.
      *
      * @param trees boosting rounds
      * @param eta learning rate
@@ -63,6 +80,11 @@ public final class BoostedTrees implements Scorer {
      * @param seed the sampling seed: the same data and seed give the same trees
      */
     public static BoostedTrees train(List<Observation> training, int trees, double eta, int depth, long seed) {
+        return train(training, TreeSettings.of(trees, depth, eta), seed);
+    }
+
+    /** Trains on the observations; the same data, settings and seed give the same booster bytes. */
+    public static BoostedTrees train(List<Observation> training, TreeSettings settings, long seed) {
         TreeSet<String> names = new TreeSet<>();
         training.forEach(o -> names.addAll(o.features().keySet()));
         String[] features = names.toArray(String[]::new);
@@ -73,27 +95,140 @@ public final class BoostedTrees implements Scorer {
             data.add(new ArrayExample<>(
                     new Label(o.event() ? TrainLogistic.EVENT : TrainLogistic.NONE), features, values(o, features)));
         }
-        XGBoostClassificationTrainer trainer =
-                new XGBoostClassificationTrainer(trees, eta, 0, depth, 1, 0.8, 0.8, 1, 0, 1, true, seed);
-        return new BoostedTrees(trainer.train(data), features);
+        boolean bothClasses = training.stream().anyMatch(Observation::event)
+                && training.stream().anyMatch(o -> !o.event());
+        if (!bothClasses) {
+            throw new IllegalArgumentException("the training data needs units with and without the event");
+        }
+        XGBoostClassificationTrainer trainer = new XGBoostClassificationTrainer(
+                settings.trees(),
+                settings.eta(),
+                0,
+                settings.maxDepth(),
+                settings.minChildWeight(),
+                settings.subsample(),
+                settings.featureSubsample(),
+                settings.lambda(),
+                0,
+                settings.threads(),
+                true,
+                seed);
+        XGBoostModel<Label> model = trainer.train(data);
+        ImmutableFeatureMap ids = model.getFeatureIDMap();
+        List<String> columnNames = new ArrayList<>(ids.size());
+        for (int id = 0; id < ids.size(); id++) {
+            columnNames.add(ids.get(id).getName());
+        }
+        return new BoostedTrees(
+                model.getInnerModels().get(0),
+                settings,
+                List.of(features),
+                columnNames,
+                model.getOutputIDInfo().getID(new Label(TrainLogistic.EVENT)),
+                model.getOutputIDInfo().size());
     }
 
-    /** The probability of the event, as Tribuo predicts it. */
+    /** Reads stored trees back; their bytes must have the stored SHA-256. */
+    public static BoostedTrees of(StoredTrees stored) {
+        if (!FORMAT.equals(stored.format())) {
+            throw new IllegalArgumentException("unknown boosted-trees format '" + stored.format() + "' (expected "
+                    + FORMAT + "); refit the model with this version");
+        }
+        byte[] bytes = Base64.getDecoder().decode(stored.booster());
+        if (!sha256(bytes).equals(stored.sha256())) {
+            throw new IllegalArgumentException("the trees' bytes do not have their stored SHA-256 " + stored.sha256()
+                    + ": the model file was changed; refit the model");
+        }
+        try {
+            return new BoostedTrees(
+                    XGBoost.loadModel(bytes),
+                    stored.settings(),
+                    stored.features(),
+                    stored.columns(),
+                    stored.eventClass(),
+                    stored.classes());
+        } catch (XGBoostError | IOException e) {
+            throw new IllegalArgumentException("xgboost could not read the stored trees: " + e.getMessage(), e);
+        }
+    }
+
+    /** The trees as stored in a model file. */
+    public StoredTrees stored() {
+        byte[] bytes = bytes();
+        return new StoredTrees(
+                FORMAT,
+                Base64.getEncoder().encodeToString(bytes),
+                sha256(bytes),
+                List.of(features),
+                columnNames,
+                event,
+                classes,
+                settings);
+    }
+
+    /** The booster's bytes in the stored format. */
+    byte[] bytes() {
+        try {
+            return booster.toByteArray(FORMAT);
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("xgboost could not write the trees: " + e.getMessage(), e);
+        }
+    }
+
+    public TreeSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public ModelAlgorithm algorithm() {
+        return ModelAlgorithm.TREES;
+    }
+
+    @Override
+    public List<String> features() {
+        return List.of(features);
+    }
+
+    /** The probability of the event, as the booster predicts it. */
     @Override
     public double probability(Observation observation) {
-        return model.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, features, values(observation, features)))
-                .getOutputScores()
-                .get(TrainLogistic.EVENT)
-                .getScore();
+        return probabilities(List.of(observation))[0];
+    }
+
+    /** Each unit's probability of the event, in one pass through xgboost. */
+    @Override
+    public double[] probabilities(List<Observation> observations) {
+        if (observations.isEmpty()) {
+            return new double[0];
+        }
+        try {
+            DMatrix rows = rows(observations);
+            try {
+                float[][] outputs = booster.predict(rows, false, 0);
+                double[] probabilities = new double[outputs.length];
+                for (int i = 0; i < outputs.length; i++) {
+                    probabilities[i] = outputs[i].length == 1
+                            ? (event == 1 ? outputs[i][0] : 1 - (double) outputs[i][0])
+                            : outputs[i][event];
+                }
+                return probabilities;
+            } finally {
+                rows.dispose();
+            }
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("xgboost could not score: " + e.getMessage(), e);
+        }
     }
 
     /** The customer's margin split into TreeSHAP contributions and the bias. */
-    public Explanation explain(Observation observation) {
+    @Override
+    public ScoreExplanation explain(Observation observation) {
         return explain(List.of(observation)).get(0);
     }
 
     /** Each customer's margin split into TreeSHAP contributions and the bias, in one pass through xgboost. */
-    public List<Explanation> explain(List<Observation> observations) {
+    @Override
+    public List<ScoreExplanation> explain(List<Observation> observations) {
         if (observations.isEmpty()) {
             return List.of();
         }
@@ -103,18 +238,16 @@ public final class BoostedTrees implements Scorer {
                 float[][] contributions = booster.predictContrib(rows, 0);
                 float[][] margins = booster.predict(rows, true, 0);
                 int stride = width + 1;
-                List<Explanation> explanations = new ArrayList<>(observations.size());
+                List<ScoreExplanation> explanations = new ArrayList<>(observations.size());
                 for (int i = 0; i < observations.size(); i++) {
                     Observation observation = observations.get(i);
                     List<ScoreContribution> all = new ArrayList<>(features.length);
                     for (int j = 0; j < features.length; j++) {
-                        all.add(new ScoreContribution(
-                                features[j],
-                                observation.value(features[j]),
-                                eventLogOdds(contributions[i], columns[j], stride)));
+                        double logOdds = columns[j] >= 0 ? eventLogOdds(contributions[i], columns[j], stride) : 0;
+                        all.add(new ScoreContribution(features[j], observation.value(features[j]), logOdds));
                     }
                     all.sort(Comparator.comparingDouble((ScoreContribution c) -> -Math.abs(c.logOdds())));
-                    explanations.add(new Explanation(
+                    explanations.add(new ScoreExplanation(
                             all, eventLogOdds(contributions[i], width, stride), eventLogOdds(margins[i], 0, 1)));
                 }
                 return explanations;
@@ -163,5 +296,13 @@ public final class BoostedTrees implements Scorer {
             values[j] = o.value(features[j]);
         }
         return values;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
     }
 }

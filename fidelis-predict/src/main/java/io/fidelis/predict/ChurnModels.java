@@ -54,10 +54,44 @@ public final class ChurnModels {
         return fit(Outcome.CHURN, snapshots, observations, inputs);
     }
 
-    /** Fits a model of the outcome; the observations' events must be that outcome's. */
+    /** Fits a logistic model of the outcome; the observations' events must be that outcome's. */
     public static Fitted fit(Outcome outcome, List<Snapshot> snapshots, List<Observation> observations, Inputs inputs) {
+        return fit(outcome, null, snapshots, observations, inputs);
+    }
+
+    /**
+     * Fits boosted trees of the outcome with these settings (the seed is the inputs'), on the same split and beside
+     * the same baselines as the logistic model.
+     */
+    public static Fitted fitTrees(
+            Outcome outcome,
+            TreeSettings settings,
+            List<Snapshot> snapshots,
+            List<Observation> observations,
+            Inputs inputs) {
+        return fit(outcome, settings, snapshots, observations, inputs);
+    }
+
+    /** Logistic when {@code trees} is null, else boosted trees with those settings. */
+    private static Fitted fit(
+            Outcome outcome,
+            TreeSettings trees,
+            List<Snapshot> snapshots,
+            List<Observation> observations,
+            Inputs inputs) {
         LocalDate firstTest = firstTestDate(inputs.asOf());
-        ChurnStudy study = ChurnStudy.run(outcome, snapshots, observations, firstTest, HORIZON_MONTHS, inputs.seed());
+        TrainLogistic trainer = TrainLogistic.standard(inputs.seed());
+        ChurnStudy study = trees == null
+                ? ChurnStudy.run(outcome, snapshots, observations, firstTest, HORIZON_MONTHS, inputs.seed())
+                : ChurnStudy.run(
+                        outcome,
+                        snapshots,
+                        observations,
+                        firstTest,
+                        HORIZON_MONTHS,
+                        inputs.seed(),
+                        ModelAlgorithm.TREES,
+                        training -> BoostedTrees.train(training, trees, inputs.seed()));
         List<Observation> training = new ArrayList<>();
         for (int i = 0; i < snapshots.size(); i++) {
             Snapshot s = snapshots.get(i);
@@ -69,7 +103,6 @@ public final class ChurnModels {
         Map<String, Double> auc = new LinkedHashMap<>();
         auc.put(study.model().name(), study.model().auc());
         study.baselines().forEach(b -> auc.put(b.name(), b.auc()));
-        TrainLogistic trainer = TrainLogistic.standard(inputs.seed());
         ModelProvenance provenance = new ModelProvenance(
                 outcome.kind(),
                 inputs.asOf().toString(),
@@ -81,15 +114,26 @@ public final class ChurnModels {
                 study.lastTrainingDate().toString(),
                 firstTest.toString(),
                 HORIZON_MONTHS,
-                "tribuo 4.3.2 LinearSGDTrainer(LogMulticlass, AdaGrad) on standardised features",
-                trainer.epochs(),
-                trainer.learningRate(),
+                trees == null
+                        ? "tribuo 4.3.2 LinearSGDTrainer(LogMulticlass, AdaGrad) on standardised features"
+                        : "tribuo 4.3.2 XGBoostClassificationTrainer (xgboost4j 1.6.2, gbtree, " + trees.threads()
+                                + " thread) on raw features",
+                trees == null ? trainer.epochs() : trees.trees(),
+                trees == null ? trainer.learningRate() : trees.eta(),
                 inputs.seed(),
                 study.trainingUnits(),
                 study.trainingEvents(),
                 inputs.codeVersion());
-        StoredModel model =
-                new StoredModel("unsaved", provenance, study.fitted(), auc, reference.get(0), reference.get(1));
+        StoredModel model = trees == null
+                ? StoredModel.logistic(
+                        "unsaved", provenance, (LogisticModel) study.fitted(), auc, reference.get(0), reference.get(1))
+                : StoredModel.trees(
+                        "unsaved",
+                        provenance,
+                        ((BoostedTrees) study.fitted()).stored(),
+                        auc,
+                        reference.get(0),
+                        reference.get(1));
         return new Fitted(model, study);
     }
 }

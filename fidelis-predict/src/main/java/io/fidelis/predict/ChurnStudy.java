@@ -14,7 +14,7 @@ import java.util.function.Function;
  * the majority class (one rate for everyone); a fourth, BG/NBD alone (P(alive) and expected activity), shows what the
  * population model adds by itself.
  *
- * @param model the model: logistic regression on every feature and the BG/NBD features
+ * @param model the model: logistic regression (or boosted trees) on every feature and the BG/NBD features
  * @param baselines the baselines, in the order above
  * @param fitted the model fitted on the training snapshots
  * @param trainingUnits how many snapshots it was trained on
@@ -25,7 +25,7 @@ import java.util.function.Function;
 public record ChurnStudy(
         ModelResult model,
         List<ModelResult> baselines,
-        LogisticModel fitted,
+        FittedModel fitted,
         int trainingUnits,
         int trainingEvents,
         LocalDate lastTrainingDate,
@@ -48,6 +48,31 @@ public record ChurnStudy(
             LocalDate firstTestDate,
             int horizonMonths,
             long seed) {
+        TrainLogistic trainer = TrainLogistic.standard(seed);
+        return run(
+                outcome,
+                snapshots,
+                observations,
+                firstTestDate,
+                horizonMonths,
+                seed,
+                ModelAlgorithm.LOGISTIC,
+                trainer::fit);
+    }
+
+    /**
+     * The same study with another model: {@code fit} trains it on the training units; the baselines are the logistic
+     * ones above.
+     */
+    public static ChurnStudy run(
+            Outcome outcome,
+            List<Snapshot> snapshots,
+            List<Observation> observations,
+            LocalDate firstTestDate,
+            int horizonMonths,
+            long seed,
+            ModelAlgorithm algorithm,
+            Function<List<Observation>, ? extends FittedModel> fit) {
         List<Observation> training = new ArrayList<>();
         List<Observation> test = new ArrayList<>();
         LocalDate lastTraining = null;
@@ -69,11 +94,10 @@ public record ChurnStudy(
             throw new IllegalArgumentException("need snapshots with outcomes both before and from " + firstTestDate);
         }
         TrainLogistic trainer = TrainLogistic.standard(seed);
-        LogisticModel fitted = trainer.fit(training);
+        FittedModel fitted = fit.apply(training);
         ModelResult model = new ModelResult(
-                outcome == Outcome.DEFAULT
-                        ? "logistic regression (credit-risk short list)"
-                        : "logistic regression (all features, BG/NBD)",
+                algorithm.label()
+                        + (outcome == Outcome.DEFAULT ? " (credit-risk short list)" : " (all features, BG/NBD)"),
                 score(fitted, test));
         List<ModelResult> baselines = List.of(
                 baseline("rule-based stage", training, test, t -> trainer.fit(t, List.of("stage=new", "stage=active"))),
@@ -100,11 +124,10 @@ public record ChurnStudy(
         return new ModelResult(name, score(fit.apply(training), test));
     }
 
-    static ScoredOutcomes score(LogisticModel model, List<Observation> units) {
-        double[] scores = new double[units.size()];
+    static ScoredOutcomes score(FittedModel model, List<Observation> units) {
+        double[] scores = model.probabilities(units);
         boolean[] events = new boolean[units.size()];
         for (int i = 0; i < units.size(); i++) {
-            scores[i] = model.probability(units.get(i));
             events[i] = units.get(i).event();
         }
         return new ScoredOutcomes(scores, events);

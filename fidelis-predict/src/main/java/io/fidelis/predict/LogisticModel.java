@@ -1,5 +1,6 @@
 package io.fidelis.predict;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ import java.util.Map;
  * @param intercept the log-odds at the means
  */
 public record LogisticModel(List<String> features, double[] means, double[] scales, double[] weights, double intercept)
-        implements Scorer {
+        implements FittedModel {
 
     /** The largest standardised value, in standard deviations. */
     public static final double CLIP = 8;
@@ -61,6 +62,18 @@ public record LogisticModel(List<String> features, double[] means, double[] scal
     @Override
     public double probability(Observation observation) {
         return 1 / (1 + Math.exp(-logOdds(observation)));
+    }
+
+    @Override
+    @JsonIgnore
+    public ModelAlgorithm algorithm() {
+        return ModelAlgorithm.LOGISTIC;
+    }
+
+    /** The log-odds split exactly: the intercept and every feature's contribution. */
+    @Override
+    public ScoreExplanation explain(Observation observation) {
+        return new ScoreExplanation(contributions(observation), intercept, logOdds(observation));
     }
 
     /** Every feature's contribution, largest in absolute value first. */

@@ -15,9 +15,10 @@ package io.fidelis.predict;
  * @param lastTrainingDate the last month-end trained on
  * @param firstTestDate the first month-end of the held-out test
  * @param horizonMonths months from a snapshot to its outcome
- * @param trainer the trainer ("tribuo LinearSGDTrainer, LogMulticlass, AdaGrad")
- * @param epochs its passes over the data
- * @param learningRate its initial learning rate
+ * @param trainer the trainer ("tribuo LinearSGDTrainer, LogMulticlass, AdaGrad", or Tribuo's XGBoost trainer)
+ * @param epochs its passes over the data (logistic) or boosting rounds, i.e. trees (trees; the other tree settings are
+ *     in the model's {@link StoredTrees#settings()})
+ * @param learningRate its initial learning rate (logistic) or eta (trees)
  * @param seed its seed
  * @param trainingUnits snapshots trained on
  * @param trainingEvents of which churned

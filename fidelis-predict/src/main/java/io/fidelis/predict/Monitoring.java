@@ -23,7 +23,7 @@ public final class Monitoring {
 
     /** The stability index of each of the model's features and of its score ("score"), from one date to another. */
     public static Map<String, PopulationStability> stability(
-            LogisticModel model, List<Observation> reference, List<Observation> current) {
+            FittedModel model, List<Observation> reference, List<Observation> current) {
         Map<String, PopulationStability> byFeature = new LinkedHashMap<>();
         byFeature.put("score", PopulationStability.ofValues(scores(model, reference), scores(model, current), BINS));
         for (String feature : model.features()) {
@@ -35,17 +35,23 @@ public final class Monitoring {
 
     /** The stability index of the scores now against the model's training reference. */
     public static PopulationStability scoreAgainstReference(StoredModel stored, List<Observation> current) {
+        return scoreAgainstReference(stored, stored.scorer(), current);
+    }
+
+    /** The same, with the stored model already read ({@link StoredModel#scorer()}). */
+    public static PopulationStability scoreAgainstReference(
+            StoredModel stored, FittedModel scorer, List<Observation> current) {
         double[] cuts = stored.referenceScoreCuts().stream()
                 .mapToDouble(Double::doubleValue)
                 .toArray();
         double[] reference = stored.referenceScoreShares().stream()
                 .mapToDouble(Double::doubleValue)
                 .toArray();
-        return PopulationStability.ofShares(reference, shares(scores(stored.model(), current), cuts));
+        return PopulationStability.ofShares(reference, shares(scores(scorer, current), cuts));
     }
 
     /** The decile cuts of the scores (distinct) and the share of scores in each bin they make. */
-    static List<List<Double>> reference(LogisticModel model, List<Observation> training) {
+    static List<List<Double>> reference(FittedModel model, List<Observation> training) {
         double[] scores = scores(model, training);
         double[] sorted = scores.clone();
         Arrays.sort(sorted);
@@ -60,8 +66,7 @@ public final class Monitoring {
     }
 
     /** The model's AUC at each as-of date, on the units of that date. */
-    public static Map<LocalDate, Double> aucByDate(
-            LogisticModel model, List<LocalDate> dates, List<Observation> units) {
+    public static Map<LocalDate, Double> aucByDate(FittedModel model, List<LocalDate> dates, List<Observation> units) {
         Map<LocalDate, List<Observation>> byDate = new TreeMap<>();
         for (int i = 0; i < units.size(); i++) {
             byDate.computeIfAbsent(dates.get(i), d -> new ArrayList<>()).add(units.get(i));
@@ -74,8 +79,8 @@ public final class Monitoring {
         return auc;
     }
 
-    static double[] scores(LogisticModel model, List<Observation> units) {
-        return units.stream().mapToDouble(model::probability).toArray();
+    static double[] scores(FittedModel model, List<Observation> units) {
+        return model.probabilities(units);
     }
 
     private static double[] values(List<Observation> units, String feature) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * TreeSHAP explanations of the boosted-tree PD challenger, trained on all of German credit: for every applicant the
- * contributions plus the bias are the model's margin, and the margin is the log-odds of Tribuo's probability.
+ * contributions plus the bias are the model's margin, and the margin is the log-odds of the booster's probability.
  */
 class BoostedTreesExplanationTest {
 
@@ -26,10 +26,10 @@ class BoostedTreesExplanationTest {
 
     @Test
     void contributionsAndBiasAddUpToTheMarginOfEveryApplicant() {
-        List<BoostedTrees.Explanation> explanations = trees.explain(applicants);
+        List<ScoreExplanation> explanations = trees.explain(applicants);
         for (int i = 0; i < applicants.size(); i++) {
             Observation applicant = applicants.get(i);
-            BoostedTrees.Explanation explanation = explanations.get(i);
+            ScoreExplanation explanation = explanations.get(i);
             double sum = explanation.bias();
             for (ScoreContribution contribution : explanation.contributions()) {
                 sum += contribution.logOdds();
@@ -41,7 +41,7 @@ class BoostedTreesExplanationTest {
 
     @Test
     void theMarginIsTheLogOddsOfTheModelsProbability() {
-        List<BoostedTrees.Explanation> explanations = trees.explain(applicants);
+        List<ScoreExplanation> explanations = trees.explain(applicants);
         // Tribuo predicts one applicant at a time: every 10th keeps the test short
         for (int i = 0; i < applicants.size(); i += 10) {
             Observation applicant = applicants.get(i);
@@ -61,8 +61,8 @@ class BoostedTreesExplanationTest {
 
     @Test
     void theBiasIsTheSameForEveryoneAndTheContributionsDiffer() {
-        BoostedTrees.Explanation first = trees.explain(applicants.get(0));
-        BoostedTrees.Explanation second = trees.explain(applicants.get(1));
+        ScoreExplanation first = trees.explain(applicants.get(0));
+        ScoreExplanation second = trees.explain(applicants.get(1));
 
         assertThat(second.bias()).isEqualTo(first.bias());
         assertThat(second.contributions()).isNotEqualTo(first.contributions());
