@@ -136,6 +136,15 @@ public final class RunsSql {
 
     /** Codes in a multi-valued cell: the lower-case codes joined by {@value #SEPARATOR}. */
     public static String join(List<? extends Enum<?>> values) {
+        return values.isEmpty() ? "" : joined(values);
+    }
+
+    /**
+     * {@link #join}, for a column of few distinct cells (a run's stage reasons, outreach, withheld benefits and risk
+     * signals take a dozen values between them, where tier reasons take millions): each cell is joined once and
+     * kept, up to {@value #JOINED_CELLS} cells, past which the others are joined each time.
+     */
+    public static String joinRepeated(List<? extends Enum<?>> values) {
         if (values.isEmpty()) {
             return "";
         }
@@ -149,13 +158,9 @@ public final class RunsSql {
         return cell;
     }
 
-    /**
-     * Cells already joined, by their codes: a series of 36 runs joins some 18 million lists, of a few thousand
-     * distinct ones. Bounded: past {@value #JOINED_CELLS} cells, the others are joined each time.
-     */
     private static final Map<List<? extends Enum<?>>, String> JOINED = new ConcurrentHashMap<>();
 
-    private static final int JOINED_CELLS = 8192;
+    private static final int JOINED_CELLS = 4096;
 
     private static String joined(List<? extends Enum<?>> values) {
         StringBuilder cell = new StringBuilder();

@@ -24,6 +24,7 @@ class RunsSqlTest {
         assertThat(RunsSql.split(cell, c -> ReasonCode.valueOf(c.toUpperCase(java.util.Locale.ROOT))))
                 .isEqualTo(reasons);
         assertThat(RunsSql.join(List.of())).isEmpty();
+        assertThat(RunsSql.joinRepeated(List.of())).isEmpty();
     }
 
     @Test
@@ -31,15 +32,17 @@ class RunsSqlTest {
         List<Tier> tiers = new ArrayList<>(List.of(Tier.values()[0], Tier.values()[1]));
         List<Stage> stages = List.of(Stage.values()[0], Stage.values()[1]);
 
-        String first = RunsSql.join(tiers);
+        String first = RunsSql.joinRepeated(tiers);
         tiers.set(1, Tier.values()[2]);
-        String changed = RunsSql.join(tiers);
+        String changed = RunsSql.joinRepeated(tiers);
 
         assertThat(first).isEqualTo(RunsSql.code(Tier.values()[0]) + ";" + RunsSql.code(Tier.values()[1]));
         assertThat(changed).isEqualTo(RunsSql.code(Tier.values()[0]) + ";" + RunsSql.code(Tier.values()[2]));
-        assertThat(RunsSql.join(List.of(Tier.values()[0], Tier.values()[1]))).isEqualTo(first);
-        assertThat(RunsSql.join(stages))
+        assertThat(RunsSql.joinRepeated(List.of(Tier.values()[0], Tier.values()[1])))
+                .isEqualTo(first)
+                .isEqualTo(RunsSql.join(List.of(Tier.values()[0], Tier.values()[1])));
+        assertThat(RunsSql.joinRepeated(stages))
                 .isEqualTo(RunsSql.code(Stage.values()[0]) + ";" + RunsSql.code(Stage.values()[1]));
-        assertThat(RunsSql.join(List.of(Outreach.values()[0]))).isEqualTo(RunsSql.code(Outreach.values()[0]));
+        assertThat(RunsSql.joinRepeated(List.of(Outreach.values()[0]))).isEqualTo(RunsSql.code(Outreach.values()[0]));
     }
 }
