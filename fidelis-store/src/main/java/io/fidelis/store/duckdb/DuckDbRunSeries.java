@@ -44,8 +44,12 @@ public final class DuckDbRunSeries implements RunSeries {
     /** Writer threads, each with its own connection and transaction. */
     static final int WRITERS = 2;
 
-    /** Customers gathered before their results are written run by run. */
-    static final int BLOCK = 1024;
+    /**
+     * Customers gathered before their results are written run by run. Small, because the blocks in flight are what
+     * the garbage collector copies at each young collection: with 1,024 customers (of 36 runs) those pauses added up
+     * to 9.4 s in a series of 100,000 customers, with 256 to 3.4 s.
+     */
+    static final int BLOCK = 256;
 
     /** Rows an Appender gathers before it hands them to the table: one DuckDB row group. */
     static final int FLUSH_ROWS = DuckDbRuns.FLUSH_ROWS;

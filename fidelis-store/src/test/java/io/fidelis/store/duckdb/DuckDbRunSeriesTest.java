@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DuckDbRunSeriesTest {
 
-    private static final int CUSTOMERS = 2_600; // more than two blocks of DuckDbRunSeries.BLOCK
+    private static final int CUSTOMERS = 2_600; // several blocks of DuckDbRunSeries.BLOCK, the last one partial
 
     private static final List<LocalDate> DATES =
             List.of(AS_OF.minusMonths(3), AS_OF.minusMonths(2), AS_OF.minusMonths(1), AS_OF);
