@@ -92,11 +92,12 @@ public final class MonthlySeries {
         // chain[i][d]: month i evaluated with the d month-ends before it as priors (its "depth d"), for d < depth
         PriorEvaluation[][] chain = new PriorEvaluation[months][depth];
         List<Classification> results = new ArrayList<>(dates.size());
+        ComputeFeatures.Prepared prepared = ComputeFeatures.prepare(history);
         for (int i = 0; i < months; i++) {
             LocalDate date = i < depth
                     ? YearMonth.from(dates.get(0)).minusMonths(depth - i).atEndOfMonth()
                     : dates.get(i - depth);
-            Features features = computeFeatures.of(history, date);
+            Features features = computeFeatures.of(prepared, date);
             for (int d = 0; d < depth && d <= i; d++) {
                 // depth d of month i leads (only) to the classification of month i + depth - d
                 if (i + depth - d < months) {

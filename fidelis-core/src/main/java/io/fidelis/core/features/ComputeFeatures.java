@@ -56,13 +56,136 @@ public final class ComputeFeatures {
 
     /** The features of {@code history}'s customer as of {@code asOf}. */
     public Features of(CustomerHistory history, LocalDate asOf) {
+        return of(prepare(history), asOf);
+    }
+
+    /**
+     * The features of the prepared history's customer as of {@code asOf}: equal to {@link #of(CustomerHistory,
+     * LocalDate)} of its history, without reading again what does not depend on the date (for computing many dates
+     * of one history).
+     */
+    public Features of(Prepared history, LocalDate asOf) {
         Pass pass = new Pass(asOf, settings);
-        pass.loans(history.loans());
-        pass.installments(history.installments());
-        pass.interactions(history.interactions());
-        pass.complaints(history.complaints());
-        pass.surveys(history.surveys());
-        return pass.finish(history.customer());
+        pass.loans(history);
+        pass.installments(history);
+        pass.interactions(history);
+        pass.complaints(history);
+        pass.surveys(history);
+        return pass.finish(history.history.customer());
+    }
+
+    /** {@code history} prepared for computing its features at any number of dates. */
+    public static Prepared prepare(CustomerHistory history) {
+        return new Prepared(history);
+    }
+
+    /**
+     * A customer's history with what every as-of date reads of it computed once: its records' dates as epoch days
+     * and the loan of each installment. Immutable.
+     */
+    public static final class Prepared {
+        private final CustomerHistory history;
+        private final int[] loanStart;
+        private final int[] loanStatusDay;
+        private final int[] installmentLoan;
+        private final int[] installmentDue;
+        private final int[] installmentPaid;
+        private final int[] interactionDay;
+        private final int[] complaintDay;
+        private final int[] complaintResolved;
+        private final int[] surveyDay;
+
+        private Prepared(CustomerHistory history) {
+            this.history = Objects.requireNonNull(history, "history");
+            List<Loan> loans = history.loans();
+            String[] loanIds = new String[loans.size()];
+            loanStart = new int[loans.size()];
+            loanStatusDay = new int[loans.size()];
+            for (int i = 0; i < loanIds.length; i++) {
+                Loan loan = loans.get(i);
+                loanIds[i] = loan.id();
+                loanStart[i] = (int) loan.startDate().toEpochDay();
+                loanStatusDay[i] = statusDay(loan);
+            }
+            List<Installment> installments = history.installments();
+            int n = installments.size();
+            installmentLoan = new int[n];
+            installmentDue = new int[n];
+            installmentPaid = new int[n];
+            LoanLookup lookup = new LoanLookup(loanIds);
+            for (int k = 0; k < n; k++) {
+                Installment installment = installments.get(k);
+                installmentLoan[k] = lookup.indexOf(installment.loanId());
+                installmentDue[k] = (int) installment.dueDate().toEpochDay();
+                installmentPaid[k] = installment.paidDate() == null
+                        ? NONE
+                        : (int) installment.paidDate().toEpochDay();
+            }
+            List<Interaction> interactions = history.interactions();
+            interactionDay = new int[interactions.size()];
+            for (int k = 0; k < interactionDay.length; k++) {
+                interactionDay[k] = (int) interactions.get(k).occurredOn().toEpochDay();
+            }
+            List<Complaint> complaints = history.complaints();
+            complaintDay = new int[complaints.size()];
+            complaintResolved = new int[complaints.size()];
+            for (int k = 0; k < complaintDay.length; k++) {
+                Complaint complaint = complaints.get(k);
+                complaintDay[k] = (int) complaint.receivedOn().toEpochDay();
+                // a complaint never resolved is resolved after any as-of date
+                complaintResolved[k] = complaint.resolvedOn() == null
+                        ? Integer.MAX_VALUE
+                        : (int) complaint.resolvedOn().toEpochDay();
+            }
+            List<Survey> surveys = history.surveys();
+            surveyDay = new int[surveys.size()];
+            for (int k = 0; k < surveyDay.length; k++) {
+                surveyDay[k] = (int) surveys.get(k).surveyedOn().toEpochDay();
+            }
+        }
+
+        /** The history prepared. */
+        public CustomerHistory history() {
+            return history;
+        }
+    }
+
+    /** The index of a loan by its id in a history's loans: the first with that id, or -1 when none has it. */
+    private static final class LoanLookup {
+        private final String[] loanIds;
+        private Map<String, Integer> loanIndex;
+        private int lastLoanHit;
+
+        LoanLookup(String[] loanIds) {
+            this.loanIds = loanIds;
+        }
+
+        int indexOf(String loanId) {
+            if (lastLoanHit < loanIds.length && loanIds[lastLoanHit].equals(loanId)) {
+                return lastLoanHit;
+            }
+            int found = -1;
+            if (loanIds.length > LOAN_INDEX_THRESHOLD) {
+                if (loanIndex == null) {
+                    loanIndex = new HashMap<>(loanIds.length * 2);
+                    for (int i = loanIds.length - 1; i >= 0; i--) {
+                        loanIndex.put(loanIds[i], i);
+                    }
+                }
+                found = loanIndex.getOrDefault(loanId, -1);
+            } else {
+                for (int i = 0; i < loanIds.length; i++) {
+                    if (loanIds[i].equals(loanId)) {
+                        found = i;
+                        break;
+                    }
+                }
+            }
+            if (found >= 0) {
+                lastLoanHit = found;
+            }
+            return found;
+        }
     }
 
     /** Whole cents, rounded half-up. */
@@ -94,13 +217,10 @@ public final class ComputeFeatures {
         private int lastUseDay = NONE;
         private int activityCount;
 
-        private String[] loanIds = new String[0];
         private boolean[] ignored;
         private boolean[] held;
         private boolean[] settled;
         private int[] cutoff;
-        private Map<String, Integer> loanIndex;
-        private int lastLoanHit;
 
         private int lastEndDay = NONE;
         private LoanStatus lastEndStatus;
@@ -128,9 +248,9 @@ public final class ComputeFeatures {
             return day > windowStart && day <= asOfDay;
         }
 
-        void loans(List<Loan> loans) {
+        void loans(Prepared history) {
+            List<Loan> loans = history.history.loans();
             int n = loans.size();
-            loanIds = new String[n];
             ignored = new boolean[n];
             held = new boolean[n];
             settled = new boolean[n];
@@ -145,9 +265,8 @@ public final class ComputeFeatures {
             int refinanced = 0;
             for (int i = 0; i < n; i++) {
                 Loan loan = loans.get(i);
-                loanIds[i] = loan.id();
                 cutoff[i] = Integer.MAX_VALUE;
-                int start = (int) loan.startDate().toEpochDay();
+                int start = history.loanStart[i];
                 if (start > asOfDay) {
                     ignored[i] = true;
                     continue;
@@ -159,7 +278,7 @@ public final class ComputeFeatures {
                 if (start > activityWindowStart) {
                     activityCount++;
                 }
-                int statusDay = statusDay(loan);
+                int statusDay = history.loanStatusDay[i];
                 LoanStatus status = statusDay <= asOfDay ? loan.status() : LoanStatus.ACTIVE;
                 int productBit = 1 << loan.product().ordinal();
                 if (status == LoanStatus.ACTIVE || status == LoanStatus.RESTRUCTURED) {
@@ -227,34 +346,8 @@ public final class ComputeFeatures {
             };
         }
 
-        private int indexOf(String loanId) {
-            if (lastLoanHit < loanIds.length && loanIds[lastLoanHit].equals(loanId)) {
-                return lastLoanHit;
-            }
-            int found = -1;
-            if (loanIds.length > LOAN_INDEX_THRESHOLD) {
-                if (loanIndex == null) {
-                    loanIndex = new HashMap<>(loanIds.length * 2);
-                    for (int i = loanIds.length - 1; i >= 0; i--) {
-                        loanIndex.put(loanIds[i], i);
-                    }
-                }
-                found = loanIndex.getOrDefault(loanId, -1);
-            } else {
-                for (int i = 0; i < loanIds.length; i++) {
-                    if (loanIds[i].equals(loanId)) {
-                        found = i;
-                        break;
-                    }
-                }
-            }
-            if (found >= 0) {
-                lastLoanHit = found;
-            }
-            return found;
-        }
-
-        void installments(List<Installment> installments) {
+        void installments(Prepared history) {
+            List<Installment> installments = history.history.installments();
             int dueCount = 0;
             int onTimeCount = 0;
             long dueCents = 0;
@@ -264,17 +357,15 @@ public final class ComputeFeatures {
             int oldestUnpaidDue = Integer.MAX_VALUE;
             for (int k = 0, n = installments.size(); k < n; k++) {
                 Installment installment = installments.get(k);
-                int loan = indexOf(installment.loanId());
+                int loan = history.installmentLoan[k];
                 if (loan >= 0 && ignored[loan]) {
                     continue;
                 }
-                int due = (int) installment.dueDate().toEpochDay();
+                int due = history.installmentDue[k];
                 if (loan >= 0 && due > cutoff[loan]) {
                     continue;
                 }
-                int paidDay = installment.paidDate() == null
-                        ? NONE
-                        : (int) installment.paidDate().toEpochDay();
+                int paidDay = history.installmentPaid[k];
                 boolean paidKnown = paidDay != NONE && paidDay <= asOfDay;
                 long paid = paidKnown && installment.paidAmount() != null ? cents(installment.paidAmount()) : 0;
                 long owed = cents(installment.dueAmount());
@@ -315,7 +406,8 @@ public final class ComputeFeatures {
             }
         }
 
-        void interactions(List<Interaction> interactions) {
+        void interactions(Prepared history) {
+            List<Interaction> interactions = history.history.interactions();
             int referrals = 0;
             int positive = 0;
             int negative = 0;
@@ -325,7 +417,7 @@ public final class ComputeFeatures {
             int negotiations = 0;
             for (int k = 0, n = interactions.size(); k < n; k++) {
                 Interaction interaction = interactions.get(k);
-                int day = (int) interaction.occurredOn().toEpochDay();
+                int day = history.interactionDay[k];
                 if (day > asOfDay) {
                     continue;
                 }
@@ -367,18 +459,19 @@ public final class ComputeFeatures {
             }
         }
 
-        void complaints(List<Complaint> complaints) {
+        void complaints(Prepared history) {
+            List<Complaint> complaints = history.history.complaints();
             int inWindow = 0;
             int high = 0;
             int open = 0;
             int escalated = 0;
             for (int k = 0, n = complaints.size(); k < n; k++) {
                 Complaint complaint = complaints.get(k);
-                int day = (int) complaint.receivedOn().toEpochDay();
+                int day = history.complaintDay[k];
                 if (day > asOfDay) {
                     continue;
                 }
-                if (complaint.resolvedOn() == null || complaint.resolvedOn().toEpochDay() > asOfDay) {
+                if (history.complaintResolved[k] > asOfDay) {
                     open++;
                 }
                 if (day > windowStart) {
@@ -393,7 +486,8 @@ public final class ComputeFeatures {
             set(ESCALATED_COMPLAINTS, escalated);
         }
 
-        void surveys(List<Survey> surveys) {
+        void surveys(Prepared history) {
+            List<Survey> surveys = history.history.surveys();
             int answers = 0;
             int satisfactionCount = 0;
             long satisfactionSum = 0;
@@ -405,7 +499,7 @@ public final class ComputeFeatures {
             int latestNps = 0;
             for (int k = 0, n = surveys.size(); k < n; k++) {
                 Survey survey = surveys.get(k);
-                int day = (int) survey.surveyedOn().toEpochDay();
+                int day = history.surveyDay[k];
                 if (!inWindow(day)) {
                     continue;
                 }

@@ -14,12 +14,17 @@ import io.fidelis.core.domain.LoanStatus;
 import io.fidelis.core.domain.Product;
 import io.fidelis.core.domain.Severity;
 import io.fidelis.core.fixtures.HistoryBuilder;
+import io.fidelis.core.fixtures.RandomHistories;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.Random;
 import java.util.Set;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ComputeFeaturesTest {
 
@@ -398,6 +403,24 @@ class ComputeFeaturesTest {
         assertThat(features.get(REFERRALS).get()).isEqualTo(1);
         assertThat(features.get(POSITIVE_REVIEWS).get()).isEqualTo(1);
         assertThat(features.get(NEGATIVE_REVIEWS).get()).isEqualTo(1);
+    }
+
+    static LongStream seeds() {
+        return LongStream.range(1, 61);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void aHistoryPreparedOnceGivesAtEveryDateTheFeaturesOfTheHistoryAlone(long seed) {
+        Random random = new Random(seed);
+        CustomerHistory history = RandomHistories.history(random, "C" + seed);
+        ComputeFeatures.Prepared prepared = ComputeFeatures.prepare(history);
+
+        // dates in random order, some repeated: nothing of one date may leak into the next
+        for (int i = 0; i < 12; i++) {
+            LocalDate date = RandomHistories.asOf(random);
+            assertThat(STANDARD.of(prepared, date)).as("as of " + date).isEqualTo(STANDARD.of(history, date));
+        }
     }
 
     @Test

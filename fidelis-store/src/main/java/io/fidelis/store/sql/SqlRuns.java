@@ -242,16 +242,17 @@ public abstract class SqlRuns implements Runs {
             case "stable_tier" -> (a, r) -> a.append(r.stableTier().code());
             case "stage" -> (a, r) -> a.append(r.stage().code());
             case "tier_reasons" -> (a, r) -> a.append(RunsSql.join(r.tierReasons()));
-            case "stage_reasons" -> (a, r) -> a.append(RunsSql.join(r.stageReasons()));
+            case "stage_reasons" -> (a, r) -> a.append(RunsSql.joinRepeated(r.stageReasons()));
             case "pricing_bps" -> (a, r) -> a.append(r.actions().pricingBps());
             case "rating_notch" -> (a, r) -> a.append(r.actions().ratingNotch());
             case "approval_route" ->
                 (a, r) -> a.append(r.actions().approvalRoute().code());
             case "credit_line" -> (a, r) -> a.append(r.actions().creditLine().code());
-            case "outreach" -> (a, r) -> a.append(RunsSql.join(r.actions().outreach()));
+            case "outreach" ->
+                (a, r) -> a.append(RunsSql.joinRepeated(r.actions().outreach()));
             case "conflicts" -> (a, r) -> a.append(r.withheldBenefits().size());
-            case "withheld_benefits" -> (a, r) -> a.append(RunsSql.join(r.withheldBenefits()));
-            case "risk_signals" -> (a, r) -> a.append(RunsSql.join(r.riskSignals()));
+            case "withheld_benefits" -> (a, r) -> a.append(RunsSql.joinRepeated(r.withheldBenefits()));
+            case "risk_signals" -> (a, r) -> a.append(RunsSql.joinRepeated(r.riskSignals()));
             case "overridden" -> (a, r) -> a.append(r.overridden());
             default -> {
                 FeatureId feature = FEATURES_BY_CODE.get(column);
