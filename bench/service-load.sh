@@ -4,7 +4,7 @@
 # 100 per second in the same load generator JVM. Reports p50/p90/p99/max latency and errors per kind, and the service's peak RSS.
 #
 # Usage: bench/service-load.sh CUSTOMERS [SEED] [RPS] [SECONDS] [HISTORIES]   (e.g. bench/service-load.sh 100000)
-#   environment: FIDELIS_SERVICE_JAVA_OPTS (default -Xmx3g), FIDELIS_LOAD_JAVA_OPTS (the generator's JVM),
+#   environment: FIDELIS_SERVICE_JAVA_OPTS (default -Xmx3g -XX:MaxGCPauseMillis=5), FIDELIS_LOAD_JAVA_OPTS (the generator's JVM),
 #   FIDELIS_LOAD_WARMUP (seconds, default 15), FIDELIS_LOAD_SAMPLES (a file for one line per measured request:
 #   sequence|kind|scheduled start in epoch µs|latency µs|error; the requests carry the sequence as X-Load-Seq)
 #   HISTORIES: memory (default; every history in the heap, read once at start) or store (DuckDB per request)
@@ -19,7 +19,7 @@ rps="${3:-200}"
 seconds="${4:-60}"
 histories="${5:-memory}"
 warmup="${FIDELIS_LOAD_WARMUP:-15}"   # seconds at 100 requests/s before the measured load
-java_opts="${FIDELIS_SERVICE_JAVA_OPTS:--Xmx3g}"
+java_opts="${FIDELIS_SERVICE_JAVA_OPTS:--Xmx3g -XX:MaxGCPauseMillis=5}"   # the pause goal as ./fidelis serve sets it
 load_opts="${FIDELIS_LOAD_JAVA_OPTS:-}"   # the load generator's own JVM options
 port=18081
 service_jar="$root/fidelis-service/target/fidelis-service.jar"
