@@ -44,8 +44,7 @@ public final class ChurnSnapshots {
         for (Classification classification : monthly) {
             LocalDate later = classification.asOf().plusMonths(horizonMonths).withDayOfMonth(1);
             later = later.withDayOfMonth(later.lengthOfMonth());
-            snapshots.add(new Snapshot(
-                    classification.asOf(),
+            snapshots.add(Snapshot.of(
                     classification,
                     ActivityEvents.summary(history, classification.asOf()),
                     stages.get(later),
