@@ -137,7 +137,7 @@ final class ModelCommand implements Runnable {
             Policy rules = loaded.policy();
             ChurnModels.Fitted fitted;
             try (Store book = openBook()) {
-                PredictionBook.Series series = PredictionBook.series(
+                PredictionBook.Series series = PredictionBook.fitSeries(
                         book, rules, ChurnModels.firstSnapshot(asOf), asOf, ChurnModels.HORIZON_MONTHS, outcome);
                 ChurnModels.Inputs inputs = new ChurnModels.Inputs(
                         asOf,

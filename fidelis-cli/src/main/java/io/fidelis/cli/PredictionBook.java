@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,14 +40,35 @@ final class PredictionBook {
 
     static Series series(
             BookStore book, Policy policy, LocalDate from, LocalDate to, int horizonMonths, Outcome outcome) {
+        return series(book, policy, from, to, horizonMonths, outcome, snapshot -> true);
+    }
+
+    /**
+     * The snapshots a fit learns from or is tested on only: those at risk of the outcome whose outcome is known (BG/NBD
+     * is still fitted on every customer at each date). A fit holds these for 30 month-ends at once; the others would
+     * more than double its memory.
+     */
+    static Series fitSeries(
+            BookStore book, Policy policy, LocalDate from, LocalDate to, int horizonMonths, Outcome outcome) {
+        return series(book, policy, from, to, horizonMonths, outcome, s -> outcome.atRisk(s) && s.laterStage() != null);
+    }
+
+    private static Series series(
+            BookStore book,
+            Policy policy,
+            LocalDate from,
+            LocalDate to,
+            int horizonMonths,
+            Outcome outcome,
+            Predicate<Snapshot> keep) {
         PopulationStep.refuseActivityModel(
                 policy,
                 "the churn and default models",
                 "their labels come from the rules; use --policy default (the models carry P(alive) as features anyway)");
-        ChurnSnapshots snapshots = new ChurnSnapshots(policy, from, to, horizonMonths);
+        ChurnSnapshots snapshots = new ChurnSnapshots(policy, from, to, horizonMonths, keep);
         book.forEachHistory(snapshots::add);
-        List<Snapshot> all = snapshots.snapshots();
-        return new Series(all, ChurnFeatures.of(all, outcome));
+        List<Snapshot> kept = snapshots.snapshots();
+        return new Series(kept, ChurnFeatures.of(kept, outcome, snapshots.populationFits()));
     }
 
     static Outcome outcome(String kind) {

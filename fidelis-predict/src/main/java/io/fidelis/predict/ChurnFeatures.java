@@ -60,19 +60,33 @@ public final class ChurnFeatures {
 
     /** One observation per snapshot, in the same order; the event is the outcome (false when not known yet). */
     public static List<Observation> of(List<Snapshot> snapshots, Outcome outcome) {
-        Map<LocalDate, Optional<BgNbdParameters>> fits = new TreeMap<>();
         Map<LocalDate, List<ActivitySummary>> byDate = new HashMap<>();
         for (Snapshot snapshot : snapshots) {
             snapshot.activity()
                     .ifPresent(a -> byDate.computeIfAbsent(snapshot.asOf(), d -> new ArrayList<>())
                             .add(a));
         }
-        byDate.forEach((date, activities) -> fits.put(date, fit(activities)));
+        return of(snapshots, outcome, fits(byDate));
+    }
+
+    /**
+     * One observation per snapshot, in the same order, with BG/NBD already fitted at each date (on every customer's
+     * activity then: {@link ChurnSnapshots#populationFits()}).
+     */
+    public static List<Observation> of(
+            List<Snapshot> snapshots, Outcome outcome, Map<LocalDate, Optional<BgNbdParameters>> fits) {
         List<Observation> observations = new ArrayList<>(snapshots.size());
         for (Snapshot snapshot : snapshots) {
             observations.add(observation(snapshot, fits.getOrDefault(snapshot.asOf(), Optional.empty()), outcome));
         }
         return observations;
+    }
+
+    /** BG/NBD fitted on the activities of each date, in their order. */
+    static Map<LocalDate, Optional<BgNbdParameters>> fits(Map<LocalDate, List<ActivitySummary>> byDate) {
+        Map<LocalDate, Optional<BgNbdParameters>> fits = new TreeMap<>();
+        byDate.forEach((date, activities) -> fits.put(date, fit(activities)));
+        return fits;
     }
 
     /**
