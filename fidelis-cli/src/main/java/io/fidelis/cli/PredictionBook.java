@@ -2,6 +2,7 @@ package io.fidelis.cli;
 
 import io.fidelis.core.policy.Policy;
 import io.fidelis.predict.ChurnFeatures;
+import io.fidelis.predict.ChurnModels;
 import io.fidelis.predict.ChurnSnapshots;
 import io.fidelis.predict.FittedModel;
 import io.fidelis.predict.ModelAlgorithm;
@@ -44,13 +45,18 @@ final class PredictionBook {
     }
 
     /**
-     * The snapshots a fit learns from or is tested on only: those at risk of the outcome whose outcome is known (BG/NBD
-     * is still fitted on every customer at each date). A fit holds these for 30 month-ends at once; the others would
-     * more than double its memory.
+     * The snapshots of a fit as of {@code to} that it trains or tests on only ({@link ChurnModels#used}); BG/NBD is
+     * still fitted on every customer at each date. A fit holds its snapshots of 30 month-ends at once.
      */
-    static Series fitSeries(
-            BookStore book, Policy policy, LocalDate from, LocalDate to, int horizonMonths, Outcome outcome) {
-        return series(book, policy, from, to, horizonMonths, outcome, s -> outcome.atRisk(s) && s.laterStage() != null);
+    static Series fitSeries(BookStore book, Policy policy, LocalDate to, Outcome outcome) {
+        return series(
+                book,
+                policy,
+                ChurnModels.firstSnapshot(to),
+                to,
+                ChurnModels.HORIZON_MONTHS,
+                outcome,
+                ChurnModels.used(outcome, to));
     }
 
     private static Series series(
