@@ -137,8 +137,7 @@ final class ModelCommand implements Runnable {
             Policy rules = loaded.policy();
             ChurnModels.Fitted fitted;
             try (Store book = openBook()) {
-                PredictionBook.Series series = PredictionBook.series(
-                        book, rules, ChurnModels.firstSnapshot(asOf), asOf, ChurnModels.HORIZON_MONTHS, outcome);
+                PredictionBook.Series series = PredictionBook.fitSeries(book, rules, asOf, outcome);
                 ChurnModels.Inputs inputs = new ChurnModels.Inputs(
                         asOf,
                         book.inputFingerprint(),

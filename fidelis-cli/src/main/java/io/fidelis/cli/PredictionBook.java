@@ -2,6 +2,7 @@ package io.fidelis.cli;
 
 import io.fidelis.core.policy.Policy;
 import io.fidelis.predict.ChurnFeatures;
+import io.fidelis.predict.ChurnModels;
 import io.fidelis.predict.ChurnSnapshots;
 import io.fidelis.predict.FittedModel;
 import io.fidelis.predict.ModelAlgorithm;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,14 +41,40 @@ final class PredictionBook {
 
     static Series series(
             BookStore book, Policy policy, LocalDate from, LocalDate to, int horizonMonths, Outcome outcome) {
+        return series(book, policy, from, to, horizonMonths, outcome, snapshot -> true);
+    }
+
+    /**
+     * The snapshots of a fit as of {@code to} that it trains or tests on only ({@link ChurnModels#used}); BG/NBD is
+     * still fitted on every customer at each date. A fit holds its snapshots of 30 month-ends at once.
+     */
+    static Series fitSeries(BookStore book, Policy policy, LocalDate to, Outcome outcome) {
+        return series(
+                book,
+                policy,
+                ChurnModels.firstSnapshot(to),
+                to,
+                ChurnModels.HORIZON_MONTHS,
+                outcome,
+                ChurnModels.used(outcome, to));
+    }
+
+    private static Series series(
+            BookStore book,
+            Policy policy,
+            LocalDate from,
+            LocalDate to,
+            int horizonMonths,
+            Outcome outcome,
+            Predicate<Snapshot> keep) {
         PopulationStep.refuseActivityModel(
                 policy,
                 "the churn and default models",
                 "their labels come from the rules; use --policy default (the models carry P(alive) as features anyway)");
-        ChurnSnapshots snapshots = new ChurnSnapshots(policy, from, to, horizonMonths);
+        ChurnSnapshots snapshots = new ChurnSnapshots(policy, from, to, horizonMonths, keep);
         book.forEachHistory(snapshots::add);
-        List<Snapshot> all = snapshots.snapshots();
-        return new Series(all, ChurnFeatures.of(all, outcome));
+        List<Snapshot> kept = snapshots.snapshots();
+        return new Series(kept, ChurnFeatures.of(kept, outcome, snapshots.populationFits()));
     }
 
     static Outcome outcome(String kind) {

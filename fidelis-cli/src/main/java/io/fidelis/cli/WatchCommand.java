@@ -1,6 +1,5 @@
 package io.fidelis.cli;
 
-import io.fidelis.core.classification.Classification;
 import io.fidelis.core.classification.Language;
 import io.fidelis.core.classification.Messages;
 import io.fidelis.core.policy.Policy;
@@ -69,7 +68,7 @@ final class WatchCommand extends BookCommand {
     PolicyOption policy;
 
     /** One customer's rise. */
-    record Rise(Classification now, double before, double after, Observation unit) {
+    record Rise(Snapshot now, double before, double after, Observation unit) {
         double rise() {
             return after - before;
         }
@@ -90,18 +89,17 @@ final class WatchCommand extends BookCommand {
         List<Snapshot> snapshots = series.snapshots();
         List<String> previousIds = new ArrayList<>();
         List<Observation> previousUnits = new ArrayList<>();
-        List<Classification> watched = new ArrayList<>();
+        List<Snapshot> watched = new ArrayList<>();
         List<Observation> watchedUnits = new ArrayList<>();
         for (int i = 0; i < snapshots.size(); i++) {
             Snapshot s = snapshots.get(i);
-            Classification now = s.classification();
             if (s.asOf().equals(previous)) {
                 previousIds.add(s.customerId());
                 previousUnits.add(series.observations().get(i));
             } else if (s.asOf().equals(asOf)
-                    && (now.tier() == Tier.HIGH || now.tier() == Tier.MEDIUM)
-                    && now.stage() != Stage.CHURNED) {
-                watched.add(now);
+                    && (s.tier() == Tier.HIGH || s.tier() == Tier.MEDIUM)
+                    && s.stage() != Stage.CHURNED) {
+                watched.add(s);
                 watchedUnits.add(series.observations().get(i));
             }
         }
@@ -113,7 +111,7 @@ final class WatchCommand extends BookCommand {
         double[] after = scorer.probabilities(watchedUnits);
         List<Rise> rises = new ArrayList<>();
         for (int i = 0; i < after.length; i++) {
-            Classification now = watched.get(i);
+            Snapshot now = watched.get(i);
             rises.add(new Rise(now, before.getOrDefault(now.customerId(), after[i]), after[i], watchedUnits.get(i)));
         }
         rises.sort(Comparator.comparingDouble(Rise::rise).reversed());

@@ -85,8 +85,7 @@ public final class BoostedTrees implements FittedModel {
 
     /** Trains on the observations; the same data, settings and seed give the same booster bytes. */
     public static BoostedTrees train(List<Observation> training, TreeSettings settings, long seed) {
-        TreeSet<String> names = new TreeSet<>();
-        training.forEach(o -> names.addAll(o.features().keySet()));
+        TreeSet<String> names = Observation.names(training);
         String[] features = names.toArray(String[]::new);
         LabelFactory labels = new LabelFactory();
         MutableDataset<Label> data =

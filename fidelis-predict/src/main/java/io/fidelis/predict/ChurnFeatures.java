@@ -3,7 +3,8 @@ package io.fidelis.predict;
 import io.fidelis.core.classification.Classification;
 import io.fidelis.core.features.FeatureId;
 import io.fidelis.core.features.FeatureUnit;
-import io.fidelis.core.features.Features;
+import io.fidelis.core.policy.Stage;
+import io.fidelis.core.policy.Tier;
 import io.fidelis.core.prediction.ActivityFit;
 import io.fidelis.core.prediction.ActivitySummary;
 import io.fidelis.core.prediction.BgNbd;
@@ -59,19 +60,33 @@ public final class ChurnFeatures {
 
     /** One observation per snapshot, in the same order; the event is the outcome (false when not known yet). */
     public static List<Observation> of(List<Snapshot> snapshots, Outcome outcome) {
-        Map<LocalDate, Optional<BgNbdParameters>> fits = new TreeMap<>();
         Map<LocalDate, List<ActivitySummary>> byDate = new HashMap<>();
         for (Snapshot snapshot : snapshots) {
             snapshot.activity()
                     .ifPresent(a -> byDate.computeIfAbsent(snapshot.asOf(), d -> new ArrayList<>())
                             .add(a));
         }
-        byDate.forEach((date, activities) -> fits.put(date, fit(activities)));
+        return of(snapshots, outcome, fits(byDate));
+    }
+
+    /**
+     * One observation per snapshot, in the same order, with BG/NBD already fitted at each date (on every customer's
+     * activity then: {@link ChurnSnapshots#populationFits()}).
+     */
+    public static List<Observation> of(
+            List<Snapshot> snapshots, Outcome outcome, Map<LocalDate, Optional<BgNbdParameters>> fits) {
         List<Observation> observations = new ArrayList<>(snapshots.size());
         for (Snapshot snapshot : snapshots) {
             observations.add(observation(snapshot, fits.getOrDefault(snapshot.asOf(), Optional.empty()), outcome));
         }
         return observations;
+    }
+
+    /** BG/NBD fitted on the activities of each date, in their order. */
+    static Map<LocalDate, Optional<BgNbdParameters>> fits(Map<LocalDate, List<ActivitySummary>> byDate) {
+        Map<LocalDate, Optional<BgNbdParameters>> fits = new TreeMap<>();
+        byDate.forEach((date, activities) -> fits.put(date, fit(activities)));
+        return fits;
     }
 
     /**
@@ -80,41 +95,138 @@ public final class ChurnFeatures {
      */
     public static Observation observation(
             Classification classification, Optional<ActivitySummary> activity, Optional<BgNbdParameters> fit) {
-        return observation(
-                new Snapshot(classification.asOf(), classification, activity, null, false), fit, Outcome.CHURN);
+        return observation(Snapshot.of(classification, activity, null, false), fit, Outcome.CHURN);
     }
 
     static Observation observation(Snapshot snapshot, Optional<BgNbdParameters> fit, Outcome outcome) {
-        Map<String, Double> values = new HashMap<>();
-        Features features = snapshot.classification().features();
-        for (FeatureId id : FeatureId.values()) {
-            if (id.population()) {
-                continue; // the model's own BG/NBD features below, fitted the same way at every month-end
-            }
-            if (features.has(id)) {
-                double value = features.valueOr(id, 0);
-                values.put(id.code(), compressed(id.unit()) ? Math.log1p(Math.max(0, value)) : value);
-            } else {
-                values.put(id.code() + ":missing", 1.0);
-            }
-        }
-        snapshot.classification().score().ifPresent(score -> values.put("loyalty_score", score));
-        values.put("stage=" + snapshot.classification().stage().code(), 1.0);
-        values.put("tier=" + snapshot.classification().tier().code(), 1.0);
         double pAlive = 1.0;
         double expected = 0.0;
         if (fit.isPresent() && snapshot.activity().isPresent()) {
             pAlive = fit.get().probabilityAlive(snapshot.activity().get());
             expected = fit.get().expectedActivity(snapshot.activity().get(), HORIZON_WEEKS);
         }
-        values.put(P_ALIVE, pAlive);
-        values.put(EXPECTED_ACTIVITY, expected);
-        if (outcome == Outcome.DEFAULT) {
-            // a few hundred defaults cannot carry some 60 features: the credit-risk signals and recency only
-            values.keySet().removeIf(name -> !DEFAULT_FEATURES.contains(name.replace(":missing", "")));
-        }
         return new Observation(
-                snapshot.customerId() + "@" + snapshot.asOf(), values, Boolean.TRUE.equals(outcome.happened(snapshot)));
+                snapshot.customerId(),
+                snapshot.asOf(),
+                outcome == Outcome.DEFAULT ? DEFAULT_COLUMNS.columns : CHURN_COLUMNS.columns,
+                new SnapshotRow(
+                        outcome == Outcome.DEFAULT ? DEFAULT_COLUMNS : CHURN_COLUMNS, snapshot, pAlive, expected),
+                Boolean.TRUE.equals(outcome.happened(snapshot)));
+    }
+
+    /** What a column of the churn features is. */
+    private enum Kind {
+        VALUE,
+        MISSING,
+        SCORE,
+        STAGE,
+        TIER,
+        P_ALIVE,
+        EXPECTED
+    }
+
+    /**
+     * The columns of the churn features (or the default model's short list): every feature's value (amounts and counts
+     * as log(1 + x)) and {@code code:missing} flag, the loyalty score, a flag per stage and tier, the BG/NBD features.
+     */
+    private static final class Layout {
+        final Observation.Columns columns;
+        final Kind[] kinds;
+        final FeatureId[] ids;
+        final Stage[] stages;
+        final Tier[] tiers;
+
+        Layout(boolean defaultModel) {
+            List<String> names = new ArrayList<>();
+            List<Kind> kinds = new ArrayList<>();
+            List<FeatureId> ids = new ArrayList<>();
+            List<Stage> stages = new ArrayList<>();
+            List<Tier> tiers = new ArrayList<>();
+            for (FeatureId id : FeatureId.values()) {
+                if (id.population() || (defaultModel && !DEFAULT_FEATURES.contains(id.code()))) {
+                    continue; // the model's own BG/NBD features below, fitted the same way at every month-end
+                }
+                for (Kind kind : List.of(Kind.VALUE, Kind.MISSING)) {
+                    names.add(kind == Kind.VALUE ? id.code() : id.code() + ":missing");
+                    kinds.add(kind);
+                    ids.add(id);
+                    stages.add(null);
+                    tiers.add(null);
+                }
+            }
+            if (!defaultModel) {
+                // a few hundred defaults cannot carry some 60 features: the default model has the list above only
+                names.add("loyalty_score");
+                kinds.add(Kind.SCORE);
+                ids.add(null);
+                stages.add(null);
+                tiers.add(null);
+                for (Stage stage : Stage.values()) {
+                    names.add("stage=" + stage.code());
+                    kinds.add(Kind.STAGE);
+                    ids.add(null);
+                    stages.add(stage);
+                    tiers.add(null);
+                }
+                for (Tier tier : Tier.values()) {
+                    names.add("tier=" + tier.code());
+                    kinds.add(Kind.TIER);
+                    ids.add(null);
+                    stages.add(null);
+                    tiers.add(tier);
+                }
+                for (Kind kind : List.of(Kind.P_ALIVE, Kind.EXPECTED)) {
+                    names.add(kind == Kind.P_ALIVE ? P_ALIVE : EXPECTED_ACTIVITY);
+                    kinds.add(kind);
+                    ids.add(null);
+                    stages.add(null);
+                    tiers.add(null);
+                }
+            }
+            this.columns = new Observation.Columns(names);
+            this.kinds = kinds.toArray(Kind[]::new);
+            this.ids = ids.toArray(FeatureId[]::new);
+            this.stages = stages.toArray(Stage[]::new);
+            this.tiers = tiers.toArray(Tier[]::new);
+        }
+    }
+
+    private static final Layout CHURN_COLUMNS = new Layout(false);
+    private static final Layout DEFAULT_COLUMNS = new Layout(true);
+
+    /**
+     * A snapshot's observation read from the snapshot itself (its features, score, stage and tier) and its two BG/NBD
+     * values: nothing is copied, so a book's observations cost little beside its snapshots.
+     */
+    private record SnapshotRow(Layout layout, Snapshot snapshot, double pAlive, double expected)
+            implements Observation.Row {
+
+        @Override
+        public boolean has(int column) {
+            return switch (layout.kinds[column]) {
+                case VALUE -> snapshot.features().has(layout.ids[column]);
+                case MISSING -> !snapshot.features().has(layout.ids[column]);
+                case SCORE -> snapshot.score().isPresent();
+                case STAGE -> snapshot.stage() == layout.stages[column];
+                case TIER -> snapshot.tier() == layout.tiers[column];
+                case P_ALIVE, EXPECTED -> true;
+            };
+        }
+
+        @Override
+        public double get(int column) {
+            return switch (layout.kinds[column]) {
+                case VALUE -> {
+                    FeatureId id = layout.ids[column];
+                    double value = snapshot.features().valueOr(id, 0);
+                    yield compressed(id.unit()) ? Math.log1p(Math.max(0, value)) : value;
+                }
+                case MISSING, STAGE, TIER -> 1.0;
+                case SCORE -> snapshot.score().getAsDouble();
+                case P_ALIVE -> pAlive;
+                case EXPECTED -> expected;
+            };
+        }
     }
 
     /** Amounts and counts are skewed: log(1 + x) keeps a rare large value from dominating a linear score. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Fitting the churn model of a book as of a date: snapshots at the month-ends of the 30 months before it, trained on
@@ -43,6 +44,18 @@ public final class ChurnModels {
     /** The first test month-end for a fit as of {@code asOf}. */
     public static LocalDate firstTestDate(LocalDate asOf) {
         return YearMonth.from(asOf).minusMonths(2L * HORIZON_MONTHS).atEndOfMonth();
+    }
+
+    /**
+     * The snapshots a fit as of {@code asOf} trains or tests on: at risk of the outcome, with a known outcome, at a
+     * training or test month-end ({@link ChurnStudy}). A fit given only these is the same as given them all.
+     */
+    public static Predicate<Snapshot> used(Outcome outcome, LocalDate asOf) {
+        LocalDate firstTest = firstTestDate(asOf);
+        return s -> outcome.atRisk(s)
+                && s.laterStage() != null
+                && (!s.asOf().plusMonths(HORIZON_MONTHS).isAfter(firstTest)
+                        || !s.asOf().isBefore(firstTest));
     }
 
     public static Fitted fit(List<Snapshot> snapshots, Inputs inputs) {

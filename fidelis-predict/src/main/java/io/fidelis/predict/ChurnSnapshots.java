@@ -9,11 +9,15 @@ import io.fidelis.core.domain.LoanStatus;
 import io.fidelis.core.policy.Policy;
 import io.fidelis.core.policy.Stage;
 import io.fidelis.core.prediction.ActivityEvents;
+import io.fidelis.core.prediction.ActivitySummary;
+import io.fidelis.core.prediction.BgNbdParameters;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Monthly snapshots of a book for the churn model: every customer classified by the policy at every month-end from
@@ -25,16 +29,27 @@ public final class ChurnSnapshots {
     private final MonthlySeries series;
     private final List<LocalDate> dates;
     private final int horizonMonths;
+    private final Predicate<Snapshot> keep;
     private final List<Snapshot> snapshots = new ArrayList<>();
+    private final Map<LocalDate, List<ActivitySummary>> activities = new HashMap<>();
 
     /**
      * @param from the first snapshot month-end
      * @param to the last month-end of the data (the last snapshot and the last horizon)
      */
     public ChurnSnapshots(Policy policy, LocalDate from, LocalDate to, int horizonMonths) {
+        this(policy, from, to, horizonMonths, snapshot -> true);
+    }
+
+    /**
+     * Keeping only the snapshots {@code keep} accepts (a fit needs the units at risk with a known outcome only), while
+     * every customer's activity still enters the BG/NBD fit of each date ({@link #populationFits()}).
+     */
+    public ChurnSnapshots(Policy policy, LocalDate from, LocalDate to, int horizonMonths, Predicate<Snapshot> keep) {
         this.dates = MonthlySeries.monthEnds(from, to);
         this.series = new MonthlySeries(new Classifier(policy), dates);
         this.horizonMonths = horizonMonths;
+        this.keep = keep;
     }
 
     public void add(CustomerHistory history) {
@@ -44,12 +59,18 @@ public final class ChurnSnapshots {
         for (Classification classification : monthly) {
             LocalDate later = classification.asOf().plusMonths(horizonMonths).withDayOfMonth(1);
             later = later.withDayOfMonth(later.lengthOfMonth());
-            snapshots.add(new Snapshot(
-                    classification.asOf(),
+            Snapshot snapshot = Snapshot.of(
                     classification,
                     ActivityEvents.summary(history, classification.asOf()),
                     stages.get(later),
-                    defaulted(history, classification.asOf(), later)));
+                    defaulted(history, classification.asOf(), later));
+            snapshot.activity()
+                    .ifPresent(a -> activities
+                            .computeIfAbsent(snapshot.asOf(), d -> new ArrayList<>())
+                            .add(a));
+            if (keep.test(snapshot)) {
+                snapshots.add(snapshot);
+            }
         }
     }
 
@@ -67,6 +88,14 @@ public final class ChurnSnapshots {
     /** The snapshots so far, customer by customer, each customer's oldest first. */
     public List<Snapshot> snapshots() {
         return List.copyOf(snapshots);
+    }
+
+    /**
+     * BG/NBD fitted on every customer's activity at each date (kept snapshot or not), empty where it cannot be fitted;
+     * the same fits as {@link ChurnFeatures#of} makes from all the snapshots.
+     */
+    public Map<LocalDate, Optional<BgNbdParameters>> populationFits() {
+        return ChurnFeatures.fits(activities);
     }
 
     public List<LocalDate> dates() {

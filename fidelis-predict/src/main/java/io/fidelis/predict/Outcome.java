@@ -25,11 +25,10 @@ public enum Outcome {
     }
 
     public boolean atRisk(Snapshot snapshot) {
-        Stage stage = snapshot.classification().stage();
+        Stage stage = snapshot.stage();
         return switch (this) {
             case CHURN -> stage == Stage.NEW || stage == Stage.ACTIVE;
-            case DEFAULT ->
-                stage != Stage.CHURNED && snapshot.classification().features().valueOr(FeatureId.ACTIVE_LOANS, 0) > 0;
+            case DEFAULT -> stage != Stage.CHURNED && snapshot.features().valueOr(FeatureId.ACTIVE_LOANS, 0) > 0;
         };
     }
 

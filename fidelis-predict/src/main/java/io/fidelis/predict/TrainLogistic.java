@@ -37,8 +37,7 @@ public record TrainLogistic(int epochs, double learningRate, long seed) {
 
     /** Fits the model on all the features seen in the observations. */
     public LogisticModel fit(List<Observation> training) {
-        TreeSet<String> names = new TreeSet<>();
-        training.forEach(o -> names.addAll(o.features().keySet()));
+        TreeSet<String> names = Observation.names(training);
         return fit(training, List.copyOf(names));
     }
 

@@ -227,6 +227,27 @@ class ChurnStudyTest {
     }
 
     @Test
+    void fitOnTheSnapshotsItUsesOnlyIsTheSameModel() throws Exception {
+        ChurnSnapshots kept = new ChurnSnapshots(
+                PolicyYaml.shipped("default"),
+                ChurnModels.firstSnapshot(END),
+                END,
+                ChurnModels.HORIZON_MONTHS,
+                ChurnModels.used(Outcome.CHURN, END));
+        try (DuckDbBookStore store = DuckDbBookStore.open(temp.resolve("workspace"))) {
+            store.forEachHistory(kept::add);
+        }
+        List<Snapshot> units = kept.snapshots();
+
+        StoredModel model = ChurnModels.fit(
+                        units, ChurnFeatures.of(units, Outcome.CHURN, kept.populationFits()), INPUTS)
+                .model();
+
+        assertThat(units.size()).isLessThan(snapshots.size() * 2 / 3);
+        assertThat(ModelFiles.json(model)).isEqualTo(ModelFiles.json(fitted.model()));
+    }
+
+    @Test
     void refitWithTheSameProvenanceGivesTheSameModel() {
         StoredModel again = ChurnModels.fit(snapshots, observations, INPUTS).model();
         assertThat(ModelFiles.json(again)).isEqualTo(ModelFiles.json(fitted.model()));
