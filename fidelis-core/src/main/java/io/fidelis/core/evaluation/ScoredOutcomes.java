@@ -70,7 +70,8 @@ public record ScoredOutcomes(double[] scores, boolean[] events) {
             }
             i = j + 1;
         }
-        return (rankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+        // in doubles: positives * (positives + 1) overflows an int above 46,340 events
+        return (rankSum - (double) positives * (positives + 1) / 2.0) / ((double) positives * negatives);
     }
 
     /**

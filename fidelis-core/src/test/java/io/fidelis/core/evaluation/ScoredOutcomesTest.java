@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ScoredOutcomesTest {
@@ -39,6 +40,19 @@ class ScoredOutcomesTest {
                 new ScoredOutcomes(new double[] {0.1, 0.2, 0.7, 0.9}, new boolean[] {false, false, true, true});
         assertThat(perfect.auc()).isEqualTo(1.0);
         assertThat(perfect.ks()).isEqualTo(1.0);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"46341, 0.5, 0.5", "60000, 0.5, 0.5", "60000, 0.9, 1.0"})
+    void aucHoldsForMoreEventsThanAnIntCanSquare(int events, double eventScore, double expectedAuc) {
+        double[] scores = new double[2 * events];
+        boolean[] happened = new boolean[2 * events];
+        for (int i = 0; i < events; i++) {
+            scores[i] = eventScore;
+            happened[i] = true;
+            scores[events + i] = 0.5;
+        }
+        assertThat(new ScoredOutcomes(scores, happened).auc()).isCloseTo(expectedAuc, within(1e-12));
     }
 
     @Test
