@@ -17,7 +17,6 @@ import java.util.function.BooleanSupplier;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
@@ -46,25 +45,7 @@ import org.duckdb.DuckDBConnection;
  */
 final class ArrowResults {
 
-    private static final BufferAllocator ALLOCATOR;
-
-    static {
-        BufferAllocator allocator = null;
-        if (!"appender".equalsIgnoreCase(System.getProperty("fidelis.runs.writing", ""))) {
-            try {
-                allocator = new RootAllocator();
-                // fails without --add-opens java.base/java.nio: Arrow reads the address of direct buffers
-                allocator.buffer(8).close();
-                org.apache.arrow.memory.util.MemoryUtil.directBuffer(0, 0);
-            } catch (RuntimeException | LinkageError e) {
-                if (allocator != null) {
-                    allocator.close();
-                }
-                allocator = null;
-            }
-        }
-        ALLOCATOR = allocator;
-    }
+    private static final BufferAllocator ALLOCATOR = ArrowMemory.allocatorUnless("fidelis.runs.writing", "appender");
 
     private ArrowResults() {}
 

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
@@ -44,25 +43,7 @@ final class ArrowRows implements Histories.Rows {
     /** Rows per Arrow batch. */
     private static final int BATCH_ROWS = 4096;
 
-    private static final BufferAllocator ALLOCATOR;
-
-    static {
-        BufferAllocator allocator = null;
-        if (!"jdbc".equalsIgnoreCase(System.getProperty("fidelis.histories.reading", ""))) {
-            try {
-                allocator = new RootAllocator();
-                // fails without --add-opens java.base/java.nio: Arrow reads the address of direct buffers
-                allocator.buffer(8).close();
-                org.apache.arrow.memory.util.MemoryUtil.directBuffer(0, 0);
-            } catch (RuntimeException | LinkageError e) {
-                if (allocator != null) {
-                    allocator.close();
-                }
-                allocator = null;
-            }
-        }
-        ALLOCATOR = allocator;
-    }
+    private static final BufferAllocator ALLOCATOR = ArrowMemory.allocatorUnless("fidelis.histories.reading", "jdbc");
 
     private final ResultSet result;
     private final ArrowReader reader;
