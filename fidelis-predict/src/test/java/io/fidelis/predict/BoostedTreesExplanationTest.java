@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.fidelis.core.classification.Language;
+import io.fidelis.core.prediction.Datasets;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;

@@ -3,6 +3,7 @@ package io.fidelis.predict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fidelis.core.evaluation.ScoredOutcomes;
+import io.fidelis.core.prediction.Datasets;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;

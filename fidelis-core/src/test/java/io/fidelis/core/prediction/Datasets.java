@@ -10,13 +10,14 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * Where the public data sets with published numbers are: the system property {@code fidelis.datasets}, else the
  * environment variable {@code FIDELIS_DATASETS}, else {@code ../shared/datasets} next to the repository (found from
- * the working directory upwards), else {@code /work/shared/datasets}. Missing data fails the test when {@code CI=true} and skips it otherwise.
+ * the working directory upwards), else {@code /work/shared/datasets}. Shared with other modules' tests (the core's
+ * test jar). Missing data fails the test when {@code CI=true} and skips it otherwise.
  */
-final class Datasets {
+public final class Datasets {
 
     private Datasets() {}
 
-    static Path file(String relative) {
+    public static Path file(String relative) {
         Path root = root();
         Path file = root == null ? null : root.resolve(relative);
         if (file == null || !Files.isRegularFile(file)) {
