@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -136,33 +134,6 @@ public final class RunsSql {
 
     /** Codes in a multi-valued cell: the lower-case codes joined by {@value #SEPARATOR}. */
     public static String join(List<? extends Enum<?>> values) {
-        return values.isEmpty() ? "" : joined(values);
-    }
-
-    /**
-     * {@link #join}, for a column of few distinct cells (a run's stage reasons, outreach, withheld benefits and risk
-     * signals take a dozen values between them, where tier reasons take millions): each cell is joined once and
-     * kept, up to {@value #JOINED_CELLS} cells, past which the others are joined each time.
-     */
-    public static String joinRepeated(List<? extends Enum<?>> values) {
-        if (values.isEmpty()) {
-            return "";
-        }
-        String cell = JOINED.get(values);
-        if (cell == null) {
-            cell = joined(values);
-            if (JOINED.size() < JOINED_CELLS) {
-                JOINED.put(List.copyOf(values), cell);
-            }
-        }
-        return cell;
-    }
-
-    private static final Map<List<? extends Enum<?>>, String> JOINED = new ConcurrentHashMap<>();
-
-    private static final int JOINED_CELLS = 4096;
-
-    private static String joined(List<? extends Enum<?>> values) {
         StringBuilder cell = new StringBuilder();
         for (Enum<?> value : values) {
             if (cell.length() > 0) {

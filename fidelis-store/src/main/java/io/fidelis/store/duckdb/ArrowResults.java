@@ -5,7 +5,6 @@ import io.fidelis.store.sql.SqlRuns;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -56,35 +55,21 @@ final class ArrowResults {
 
     /**
      * Inserts into {@code run_results}, through {@code connection} in its transaction, every part taken from {@code
-     * parts} until {@code end}: part k is the results of run {@code runIds[k]} in that order (as {@link
-     * DuckDbRunSeries} hands them). Stops early, inserting what it has, once {@code stopped} says so.
+     * parts} until {@code end}: part k is the results of the run whose cells {@code writers.get(k)} writes, in the
+     * table's column order (as {@link DuckDbRunSeries} hands them). Stops early, inserting what it has, once {@code
+     * stopped} says so.
      */
     static void insert(
             DuckDBConnection connection,
             String name,
-            long[] runIds,
+            List<List<SqlRuns.ColumnWriter>> writers,
             BlockingQueue<List<List<RunResult>>> parts,
             List<List<RunResult>> end,
             BooleanSupplier stopped)
             throws SQLException {
-        List<String> columns = new ArrayList<>();
         List<Field> fields = new ArrayList<>();
-        try (Statement sql = connection.createStatement();
-                ResultSet rows = sql.executeQuery("SELECT column_name, data_type FROM information_schema.columns"
-                        + " WHERE table_name = 'run_results' AND table_schema = current_schema()"
-                        + " ORDER BY ordinal_position")) {
-            while (rows.next()) {
-                columns.add(rows.getString(1));
-                fields.add(new Field(rows.getString(1), FieldType.nullable(arrowType(rows.getString(2))), null));
-            }
-        }
-        List<List<SqlRuns.ColumnWriter>> writers = new ArrayList<>(runIds.length);
-        for (long runId : runIds) {
-            List<SqlRuns.ColumnWriter> run = new ArrayList<>(columns.size());
-            for (String column : columns) {
-                run.add(SqlRuns.writer(column, runId));
-            }
-            writers.add(run);
+        for (var column : SqlRuns.tableColumnTypes(connection).entrySet()) {
+            fields.add(new Field(column.getKey(), FieldType.nullable(arrowType(column.getValue())), null));
         }
         try (Batches batches = new Batches(new Schema(fields), writers, parts, end, stopped);
                 ArrowArrayStream stream = ArrowArrayStream.allocateNew(ALLOCATOR)) {

@@ -8,7 +8,6 @@ import io.fidelis.store.RunSeries.Row;
 import io.fidelis.store.StoreException;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -183,7 +182,6 @@ public final class DuckDbRunSeries implements RunSeries {
         private final List<List<DuckDbRuns.ColumnWriter>> columnWriters;
         private final int first;
         private final int end;
-        private final long[] runIds;
         private final int number;
         private final boolean arrow;
         private final BlockingQueue<List<List<RunResult>>> blocks = new ArrayBlockingQueue<>(1);
@@ -203,7 +201,6 @@ public final class DuckDbRunSeries implements RunSeries {
             this.connection = connection;
             this.first = first;
             this.end = end;
-            this.runIds = Arrays.copyOfRange(runIds, first, end);
             this.number = number;
             this.arrow = arrow;
             connection.setAutoCommit(false);
@@ -274,7 +271,7 @@ public final class DuckDbRunSeries implements RunSeries {
             try {
                 if (arrow) {
                     ArrowResults.insert(
-                            connection, "fidelis_series_rows_" + number, runIds, blocks, END, () -> stopped);
+                            connection, "fidelis_series_rows_" + number, columnWriters, blocks, END, () -> stopped);
                 } else {
                     append();
                 }

@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -182,13 +183,18 @@ public abstract class SqlRuns implements Runs {
 
     /** The columns of run_results in table order: features added later come last, whatever their enum order. */
     public static List<String> tableColumns(Connection connection) throws SQLException {
-        List<String> columns = new ArrayList<>();
+        return new ArrayList<>(tableColumnTypes(connection).keySet());
+    }
+
+    /** The columns of run_results in table order, each with its SQL type as the database names it. */
+    public static LinkedHashMap<String, String> tableColumnTypes(Connection connection) throws SQLException {
+        LinkedHashMap<String, String> columns = new LinkedHashMap<>();
         try (Statement sql = connection.createStatement();
-                ResultSet rows = sql.executeQuery("SELECT column_name FROM information_schema.columns"
+                ResultSet rows = sql.executeQuery("SELECT column_name, data_type FROM information_schema.columns"
                         + " WHERE table_name = 'run_results' AND table_schema = current_schema()"
                         + " ORDER BY ordinal_position")) {
             while (rows.next()) {
-                columns.add(rows.getString(1));
+                columns.put(rows.getString(1), rows.getString(2));
             }
         }
         return columns;
@@ -242,17 +248,16 @@ public abstract class SqlRuns implements Runs {
             case "stable_tier" -> (a, r) -> a.append(r.stableTier().code());
             case "stage" -> (a, r) -> a.append(r.stage().code());
             case "tier_reasons" -> (a, r) -> a.append(RunsSql.join(r.tierReasons()));
-            case "stage_reasons" -> (a, r) -> a.append(RunsSql.joinRepeated(r.stageReasons()));
+            case "stage_reasons" -> (a, r) -> a.append(RunsSql.join(r.stageReasons()));
             case "pricing_bps" -> (a, r) -> a.append(r.actions().pricingBps());
             case "rating_notch" -> (a, r) -> a.append(r.actions().ratingNotch());
             case "approval_route" ->
                 (a, r) -> a.append(r.actions().approvalRoute().code());
             case "credit_line" -> (a, r) -> a.append(r.actions().creditLine().code());
-            case "outreach" ->
-                (a, r) -> a.append(RunsSql.joinRepeated(r.actions().outreach()));
+            case "outreach" -> (a, r) -> a.append(RunsSql.join(r.actions().outreach()));
             case "conflicts" -> (a, r) -> a.append(r.withheldBenefits().size());
-            case "withheld_benefits" -> (a, r) -> a.append(RunsSql.joinRepeated(r.withheldBenefits()));
-            case "risk_signals" -> (a, r) -> a.append(RunsSql.joinRepeated(r.riskSignals()));
+            case "withheld_benefits" -> (a, r) -> a.append(RunsSql.join(r.withheldBenefits()));
+            case "risk_signals" -> (a, r) -> a.append(RunsSql.join(r.riskSignals()));
             case "overridden" -> (a, r) -> a.append(r.overridden());
             default -> {
                 FeatureId feature = FEATURES_BY_CODE.get(column);
