@@ -52,10 +52,7 @@ public final class ChurnModels {
      */
     public static Predicate<Snapshot> used(Outcome outcome, LocalDate asOf) {
         LocalDate firstTest = firstTestDate(asOf);
-        return s -> outcome.atRisk(s)
-                && s.laterStage() != null
-                && (!s.asOf().plusMonths(HORIZON_MONTHS).isAfter(firstTest)
-                        || !s.asOf().isBefore(firstTest));
+        return s -> ChurnStudy.trains(outcome, s, firstTest, HORIZON_MONTHS) || ChurnStudy.tests(outcome, s, firstTest);
     }
 
     public static Fitted fit(List<Snapshot> snapshots, Inputs inputs) {
@@ -108,7 +105,7 @@ public final class ChurnModels {
         List<Observation> training = new ArrayList<>();
         for (int i = 0; i < snapshots.size(); i++) {
             Snapshot s = snapshots.get(i);
-            if (outcome.atRisk(s) && s.laterStage() != null && !s.asOf().isAfter(study.lastTrainingDate())) {
+            if (ChurnStudy.trains(outcome, s, firstTest, HORIZON_MONTHS)) {
                 training.add(observations.get(i));
             }
         }

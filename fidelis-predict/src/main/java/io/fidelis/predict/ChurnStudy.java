@@ -78,15 +78,12 @@ public record ChurnStudy(
         LocalDate lastTraining = null;
         for (int i = 0; i < snapshots.size(); i++) {
             Snapshot snapshot = snapshots.get(i);
-            if (!outcome.atRisk(snapshot) || snapshot.laterStage() == null) {
-                continue;
-            }
-            if (!snapshot.asOf().plusMonths(horizonMonths).isAfter(firstTestDate)) {
+            if (trains(outcome, snapshot, firstTestDate, horizonMonths)) {
                 training.add(observations.get(i));
                 if (lastTraining == null || snapshot.asOf().isAfter(lastTraining)) {
                     lastTraining = snapshot.asOf();
                 }
-            } else if (!snapshot.asOf().isBefore(firstTestDate)) {
+            } else if (tests(outcome, snapshot, firstTestDate)) {
                 test.add(observations.get(i));
             }
         }
@@ -122,6 +119,23 @@ public record ChurnStudy(
             List<Observation> test,
             Function<List<Observation>, LogisticModel> fit) {
         return new ModelResult(name, score(fit.apply(training), test));
+    }
+
+    /**
+     * Whether the snapshot is a training unit: at risk, with a known outcome, whose horizon ends by the first test
+     * date (so that no training outcome is seen after testing starts).
+     */
+    static boolean trains(Outcome outcome, Snapshot snapshot, LocalDate firstTestDate, int horizonMonths) {
+        return outcome.atRisk(snapshot)
+                && snapshot.laterStage() != null
+                && !snapshot.asOf().plusMonths(horizonMonths).isAfter(firstTestDate);
+    }
+
+    /** Whether the snapshot is a test unit: at risk, with a known outcome, on or after the first test date. */
+    static boolean tests(Outcome outcome, Snapshot snapshot, LocalDate firstTestDate) {
+        return outcome.atRisk(snapshot)
+                && snapshot.laterStage() != null
+                && !snapshot.asOf().isBefore(firstTestDate);
     }
 
     static ScoredOutcomes score(FittedModel model, List<Observation> units) {
