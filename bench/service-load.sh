@@ -5,6 +5,8 @@
 #
 # Usage: bench/service-load.sh CUSTOMERS [SEED] [RPS] [SECONDS] [HISTORIES]   (e.g. bench/service-load.sh 100000)
 #   environment: FIDELIS_SERVICE_JAVA_OPTS (default -Xmx3g -XX:MaxGCPauseMillis=5), FIDELIS_LOAD_JAVA_OPTS (the generator's JVM),
+#   FIDELIS_LOAD_CLIENT (sockets, the default: blocking kept-alive connections, ~0.1 ms of CPU per request; or
+#   httpclient: the JDK's asynchronous HttpClient, ~1 ms of CPU per request, which competes with the service),
 #   FIDELIS_LOAD_WARMUP (seconds, default 15), FIDELIS_LOAD_SAMPLES (a file for one line per measured request:
 #   sequence|kind|scheduled start in epoch µs|latency µs|error; the requests carry the sequence as X-Load-Seq)
 #   HISTORIES: memory (default; every history in the heap, read once at start) or store (DuckDB per request)
@@ -65,7 +67,7 @@ kill $sampler 2>/dev/null || true
 # the service's CPU time (user + system, all its threads) per request of the measured load: what the machine's load
 # does not change much, unlike the latencies
 cpu_per_request=$(awk -v d=$((cpu_after - cpu_before)) -v n=$((rps * seconds)) -v hz="$(getconf CLK_TCK)" \
-  'BEGIN {printf "%.1f", d * 1000 / hz / n}')
+  'BEGIN {printf "%.2f", d * 1000 / hz / n}')
 peak=$(sort -n -k1,1 "$run/rss.txt" | tail -1 | awk '{printf "%d", $1/1024}')
 peak_pss=$(sort -n -k2,2 "$run/rss.txt" | tail -1 | awk '{printf "%d", $2/1024}')
 cat "$run/load.txt" >&2
@@ -75,6 +77,7 @@ cat "$run/load.txt" >&2
   echo
   echo "\`bench/service-load.sh $customers $seed $rps $seconds $histories\`, commit $(git -C "$root" rev-parse --short HEAD),"
   echo "$rps requests/s for $seconds s (open loop: latency counted from each request's scheduled start), after $warmup s at 100/s;"
+  echo "load generator client ${FIDELIS_LOAD_CLIENT:-sockets} on the same machine;"
   echo "JVM options $java_opts (load generator: ${load_opts:-defaults}), histories in $histories, API token (no bcrypt per request), every classify-now audited. Peak RSS $peak MiB (PSS $peak_pss MiB);"
   echo "service CPU $cpu_per_request ms per request (user + system, all threads, during the measured load)."
   machine_line
