@@ -13,7 +13,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -35,6 +34,12 @@ final class AuditJournal implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AuditJournal.class);
 
     private static final int MAX_BATCH = 2000;
+
+    /**
+     * How many of the log's latest entries beyond the journal's length are searched for the journal's entries at a
+     * start after a kill: room for what other services on a shared store wrote in between.
+     */
+    static final int RECOVERY_WINDOW = 100_000;
 
     /**
      * The least time between two commits: a DuckDB commit costs about 5 ms of CPU whatever its size, so committing
@@ -60,9 +65,16 @@ final class AuditJournal implements AutoCloseable {
         try {
             // with the book on PostgreSQL the workspace folder holds only this journal: it may not exist yet
             Files.createDirectories(file.toAbsolutePath().getParent());
-            recover();
             this.channel = FileChannel.open(
                     file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            // two services on one PostgreSQL store must not share a journal: the second would commit the first's
+            // waiting entries as its own recovery, and each would empty the other's
+            if (!locked(channel)) {
+                channel.close();
+                throw new IllegalStateException("another service is using the audit journal " + file.toAbsolutePath()
+                        + ": give each service on a shared store its own --workspace folder");
+            }
+            recover();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the audit journal " + file + ": " + e.getMessage(), e);
         }
@@ -212,6 +224,14 @@ final class AuditJournal implements AutoCloseable {
         }
     }
 
+    private static boolean locked(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock() != null;
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return false; // this JVM holds it already: another service in the same process
+        }
+    }
+
     /** Commits the entries a killed service left in the journal, without those it had committed already. */
     private void recover() throws IOException {
         if (!Files.exists(file)) {
@@ -226,9 +246,10 @@ final class AuditJournal implements AutoCloseable {
         if (journaled.isEmpty()) {
             return;
         }
-        List<AuditEntry> last = new ArrayList<>(auditLog.latest(journaled.size()));
-        Collections.reverse(last);
-        int committed = committedPrefix(journaled, last);
+        // other services on a shared store may have written after this one's last commit: look further back than the
+        // journal's length and recognise its entries among theirs
+        List<AuditEntry> recent = auditLog.latest(journaled.size() + RECOVERY_WINDOW);
+        int committed = committedPrefix(journaled, recent);
         List<AuditEntry> missing = journaled.subList(committed, journaled.size());
         if (!missing.isEmpty()) {
             auditLog.appendAll(missing);
@@ -240,27 +261,27 @@ final class AuditJournal implements AutoCloseable {
         Files.write(file, new byte[0]);
     }
 
-    /** The longest start of {@code journaled} that equals the end of {@code last} (both oldest first). */
-    static int committedPrefix(List<AuditEntry> journaled, List<AuditEntry> last) {
-        for (int k = Math.min(journaled.size(), last.size()); k > 0; k--) {
-            boolean equal = true;
-            for (int i = 0; i < k && equal; i++) {
-                equal = same(journaled.get(i), last.get(last.size() - k + i));
-            }
-            if (equal) {
-                return k;
-            }
+    /**
+     * How many of the journal's first entries are in the log already: the journal's entries were committed in their
+     * order, so those committed are a start of it. {@code recent} holds the log's latest entries (any order), which
+     * may include other services' entries between them.
+     */
+    static int committedPrefix(List<AuditEntry> journaled, List<AuditEntry> recent) {
+        java.util.Set<String> inLog = new java.util.HashSet<>();
+        for (AuditEntry entry : recent) {
+            inLog.add(key(entry));
         }
-        return 0;
+        int committed = 0;
+        while (committed < journaled.size() && inLog.contains(key(journaled.get(committed)))) {
+            committed++;
+        }
+        return committed;
     }
 
-    /** The same action, the log's time compared to the microsecond (what SQL timestamps keep). */
-    private static boolean same(AuditEntry a, AuditEntry b) {
-        return micros(a.at()) == micros(b.at())
-                && a.actor().equals(b.actor())
-                && a.action().equals(b.action())
-                && a.target().equals(b.target())
-                && a.detail().equals(b.detail());
+    /** An entry's identity: its time to the microsecond (what SQL timestamps keep), actor, action, target, detail. */
+    private static String key(AuditEntry entry) {
+        return micros(entry.at()) + "\t" + escape(entry.actor()) + "\t" + escape(entry.action()) + "\t"
+                + escape(entry.target()) + "\t" + escape(entry.detail());
     }
 
     private static long micros(Instant at) {

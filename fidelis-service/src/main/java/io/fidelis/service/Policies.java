@@ -42,6 +42,11 @@ class Policies {
         return inForce;
     }
 
+    /** Reads the policy in force again (another process may have approved a version). */
+    void reload() {
+        inForce = load();
+    }
+
     InForce shipped() {
         return shipped;
     }

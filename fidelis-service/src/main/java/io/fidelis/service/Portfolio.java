@@ -95,6 +95,12 @@ class Portfolio {
         runs = null;
     }
 
+    /** Forgets the latest run's rows, which carry the book's customers (the book was imported again). */
+    synchronized void bookChanged() {
+        snapshot = null;
+        runs = null;
+    }
+
     /** The latest stored run (the greatest as-of date, of several the last stored). */
     Optional<RunHeader> latestRun() {
         return runs().stream()

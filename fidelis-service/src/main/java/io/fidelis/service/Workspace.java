@@ -34,6 +34,8 @@ class Workspace implements DisposableBean {
     final ApiTokens tokens;
     final AuditLog audit;
     final PolicyVersions policies;
+    /** Whether other processes may change the store while the service runs (a database server, not DuckDB). */
+    final boolean shared;
 
     Workspace(
             @Value("${fidelis.workspace:fidelis-workspace}") String folder,
@@ -41,8 +43,9 @@ class Workspace implements DisposableBean {
             @Value("${fidelis.db.user:}") String user,
             @Value("${fidelis.db.config:}") String config) {
         this.folder = Path.of(folder).toAbsolutePath().normalize();
-        this.book = DatabaseChoice.resolve(database, user, config.isBlank() ? null : Path.of(config))
-                .open(this.folder);
+        DatabaseChoice choice = DatabaseChoice.resolve(database, user, config.isBlank() ? null : Path.of(config));
+        this.shared = choice.isServer();
+        this.book = choice.open(this.folder);
         this.runs = book.runs();
         this.runClasses = book.runClasses();
         this.overrides = book.overrides();

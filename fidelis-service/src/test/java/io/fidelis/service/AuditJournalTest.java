@@ -27,6 +27,23 @@ class AuditJournalTest {
     Path folder;
 
     @Test
+    void aSecondServiceIsRefusedTheJournalOfARunningOneAndTakesItOnceThatStopped() {
+        ListLog log = new ListLog();
+        AuditJournal running = new AuditJournal(log, folder.resolve(Audit.JOURNAL));
+        running.append(Clock.systemUTC(), "ana", "customer.classify", "C1", "");
+
+        assertThatThrownBy(() -> new AuditJournal(log, folder.resolve(Audit.JOURNAL)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("another service is using the audit journal")
+                .hasMessageContaining("its own --workspace folder");
+        running.close();
+        assertThat(log.entries).hasSize(1);
+
+        new AuditJournal(log, folder.resolve(Audit.JOURNAL)).close();
+        assertThat(log.entries).hasSize(1);
+    }
+
+    @Test
     void aNormalStopCommitsEveryEntryInTheOrderTheyWereJournaled() throws Exception {
         ListLog log = new ListLog();
         AuditJournal journal = new AuditJournal(log, folder.resolve(Audit.JOURNAL));
@@ -99,6 +116,34 @@ class AuditJournalTest {
                 .containsExactly("run.classify", "customer.classify", "policy.propose");
         assertThat(log.entries.get(2).detail()).isEqualTo("tab\there\nand a line");
         assertThat(Files.size(folder.resolve(Audit.JOURNAL))).isZero();
+    }
+
+    @Test
+    void aStartAfterAKillRecognisesItsCommittedEntriesAmongThoseOfOtherServices() throws Exception {
+        Instant t = Instant.parse("2026-11-28T20:00:00.123456789Z");
+        AuditEntry first = AuditEntry.of(t, "ana", "customer.classify", "C1", "");
+        AuditEntry second = AuditEntry.of(t.plusMillis(1), "ana", "override.record", "C1", "tier low");
+        AuditEntry lost = AuditEntry.of(t.plusMillis(2), "ana", "customer.classify", "C2", "");
+        ListLog log = new ListLog();
+        List<AuditEntry> others = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            others.add(
+                    AuditEntry.of(t.plusMillis(1).plusNanos(1000 * (i + 1)), "bob", "customer.classify", "B" + i, ""));
+        }
+        // this service committed two entries, the other service fifty after them; then this one was killed
+        log.appendAll(List.of(first, second));
+        log.appendAll(others);
+        Files.writeString(
+                folder.resolve(Audit.JOURNAL),
+                AuditJournal.line(first) + AuditJournal.line(second) + AuditJournal.line(lost),
+                StandardCharsets.UTF_8);
+
+        new AuditJournal(log, folder.resolve(Audit.JOURNAL)).close();
+
+        assertThat(log.entries).hasSize(53);
+        assertThat(log.entries.stream().filter(e -> e.actor().equals("ana")))
+                .extracting(AuditEntry::target)
+                .containsExactly("C1", "C1", "C2");
     }
 
     @Test

@@ -2,15 +2,19 @@ package io.fidelis.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fidelis.store.CsvBookFolder;
+import io.fidelis.store.ImportRequest;
 import io.fidelis.store.Store;
 import io.fidelis.store.StoredUser;
 import io.fidelis.store.Stores;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,6 +31,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -34,8 +40,10 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -85,6 +93,7 @@ class PostgresServiceTest {
         registry.add("fidelis.workspace", () -> prepared().resolve("workspace").toString());
         registry.add(
                 "fidelis.db.config", () -> prepared().resolve("db.properties").toString());
+        registry.add("fidelis.store-refresh-ms", () -> "200");
     }
 
     /** A new schema holding the test book, two runs and the users; the settings in an owner-only properties file. */
@@ -97,7 +106,7 @@ class PostgresServiceTest {
             schema = "fidelis_service_" + ProcessHandle.current().pid();
             run("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             run("CREATE SCHEMA " + schema);
-            String url = url() + (url().contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            String url = schemaUrl();
             try (Store store = Stores.open(root.resolve("workspace"), url, user(), password())) {
                 TestWorkspace.fill(store, TestWorkspace.writeBook(root));
                 store.serviceStores()
@@ -138,6 +147,16 @@ class PostgresServiceTest {
                 "adam", signIn("adam"),
                 "ada", signIn("ada"));
         String yaml = policyText(token.get("vera"));
+        // the class's other test may have run first in the same schema: count what this one adds (reading the audit
+        // log first waits for every entry this service has journaled to be committed)
+        expect(new ConcurrentLinkedQueue<>(), 200, call(token.get("adam"), "GET", "/api/audit", null));
+        long overridesBefore = count("SELECT COUNT(*) FROM overrides");
+        long makerCheckedBefore =
+                count("SELECT COUNT(*) FROM policy_versions WHERE state = 'approved' AND decided_by <> proposed_by");
+        Map<String, Long> audited = new java.util.HashMap<>();
+        for (String action : List.of("customer.classify", "override.record", "policy.propose", "policy.approve")) {
+            audited.put(action, audited(action));
+        }
         Queue<String> unexpected = new ConcurrentLinkedQueue<>();
         ExecutorService clients = Executors.newFixedThreadPool(7);
         List<Future<?>> done = new ArrayList<>();
@@ -198,22 +217,123 @@ class PostgresServiceTest {
         // answered entries reach the database by group commit (at most 50 ms later); reading the log waits for them
         expect(unexpected, 200, call(token.get("adam"), "GET", "/api/audit", null));
         assertThat(unexpected).isEmpty();
-        assertThat(count("SELECT COUNT(*) FROM overrides")).isEqualTo(2 * ROUNDS);
-        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'customer.classify'"))
+        assertThat(count("SELECT COUNT(*) FROM overrides") - overridesBefore).isEqualTo(2 * ROUNDS);
+        assertThat(audited("customer.classify") - audited.get("customer.classify"))
                 .isEqualTo(2 * ROUNDS);
-        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'override.record'"))
-                .isEqualTo(2 * ROUNDS);
-        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'policy.propose'"))
-                .isEqualTo(6);
-        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'policy.approve'"))
-                .isEqualTo(6);
-        assertThat(count("SELECT COUNT(*) FROM policy_versions WHERE state = 'approved' AND decided_by <> proposed_by"))
+        assertThat(audited("override.record") - audited.get("override.record")).isEqualTo(2 * ROUNDS);
+        assertThat(audited("policy.propose") - audited.get("policy.propose")).isEqualTo(6);
+        assertThat(audited("policy.approve") - audited.get("policy.approve")).isEqualTo(6);
+        assertThat(count("SELECT COUNT(*) FROM policy_versions WHERE state = 'approved' AND decided_by <> proposed_by")
+                        - makerCheckedBefore)
                 .isEqualTo(6);
         assertThat(count("SELECT COUNT(DISTINCT entry_id) FROM audit_log"))
                 .isEqualTo(count("SELECT COUNT(*) FROM audit_log"));
         String overrides =
                 call(token.get("vera"), "GET", "/api/overrides", null).body();
         assertThat(overrides).contains("\"reason\":\"load anna 10\"", "\"reason\":\"load alan 10\"");
+    }
+
+    /**
+     * Two services on one store (behind a load balancer), each with its own workspace folder: what one changes, and
+     * what another process writes into the store directly (an import), reaches the other without a restart.
+     */
+    @Test
+    void aSecondServiceOnTheSameStoreSeesPoliciesOverridesRunsAndImportsOfOthers() throws Exception {
+        Path folder = Files.createTempDirectory("fidelis-second-service");
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(FidelisService.class)
+                .run(
+                        "--server.port=0",
+                        "--fidelis.workspace=" + folder.resolve("workspace"),
+                        "--fidelis.db.config=" + prepared().resolve("db.properties"),
+                        "--fidelis.store-refresh-ms=200")) {
+            int secondPort = second.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            String adam = signIn("adam");
+            String ada = signIn("ada");
+            String anna = signIn("anna");
+            String annaThere = signIn(secondPort, "anna");
+            String classifyNow = "{\"customerId\":\"C0000050\",\"asOf\":\"2026-09-30\"}";
+            assertThat(call(secondPort, annaThere, "POST", "/api/classify", classifyNow)
+                            .body())
+                    .contains("\"overridden\":false")
+                    .doesNotContain("second-instance");
+
+            String yaml = policyText(adam)
+                    .replace("version: \\\"2026.1\\\"", "version: \\\"second-instance\\\"")
+                    .replace("version: 2026.1", "version: second-instance");
+            HttpResponse<String> proposed = call(adam, "POST", "/api/policies", "{\"yaml\":" + yaml + "}");
+            assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(200);
+            String id = proposed.body().replaceAll(".*\"versionId\":(\\d+).*", "$1");
+            assertThat(call(ada, "POST", "/api/policies/" + id + "/approve", null)
+                            .statusCode())
+                    .isEqualTo(200);
+            assertThat(call(
+                                    anna,
+                                    "POST",
+                                    "/api/overrides",
+                                    "{\"customerId\":\"C0000050\",\"tier\":\"high\",\"reason\":\"seen by the other"
+                                            + " service\",\"expiresOn\":\"2099-01-01\"}")
+                            .statusCode())
+                    .isEqualTo(200);
+            String classified = eventually(
+                    () -> call(secondPort, annaThere, "POST", "/api/classify", classifyNow)
+                            .body(),
+                    body -> body.contains("second-instance") && body.contains("\"overridden\":true"));
+            assertThat(classified).contains("\"tier\":\"high\"");
+
+            String runsBefore =
+                    call(secondPort, annaThere, "GET", "/api/runs", null).body();
+            HttpResponse<String> run = call(adam, "POST", "/api/runs", "{\"asOf\":\"2026-08-31\"}");
+            assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
+            String runId = run.body().replaceAll(".*\"runId\":(\\d+).*", "$1");
+            assertThat(runsBefore).doesNotContain("\"runId\":" + runId + ",");
+            eventually(
+                    () -> call(secondPort, annaThere, "GET", "/api/runs", null).body(),
+                    body -> body.contains("\"runId\":" + runId + ","));
+
+            Histories histories = second.getBean(Histories.class);
+            eventually(() -> histories.inMemory(), Boolean::booleanValue);
+            String newcomer = "{\"customerId\":\"C0999999\",\"asOf\":\"2026-09-30\"}";
+            assertThat(call(secondPort, annaThere, "POST", "/api/classify", newcomer)
+                            .statusCode())
+                    .isEqualTo(404);
+            try (Store store = Stores.open(folder.resolve("importer"), schemaUrl(), user(), password())) {
+                store.importBook(ImportRequest.strict(CsvBookFolder.of(oneNewCustomer(folder))));
+            }
+            eventually(
+                    () -> call(secondPort, annaThere, "POST", "/api/classify", newcomer)
+                            .statusCode(),
+                    status -> status == 200);
+        }
+    }
+
+    /** A book folder holding only one customer not yet in the book (every other table empty). */
+    private static Path oneNewCustomer(Path folder) throws IOException {
+        Path book = prepared().resolve("book");
+        Path extra = Files.createDirectories(folder.resolve("extra-book"));
+        try (var files = Files.list(book)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
+                String header = Files.readAllLines(file, StandardCharsets.UTF_8).get(0);
+                Files.writeString(extra.resolve(file.getFileName()), header + "\n", StandardCharsets.UTF_8);
+            }
+        }
+        Files.writeString(
+                extra.resolve("customers.csv"),
+                "C0999999,Newcomer Ltd,technology,Fujian,small,,2025-01-05,,\n",
+                StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        return extra;
+    }
+
+    /** Asks until the answer passes (another service looks at the store every 200 ms), at most 30 s. */
+    private static <T> T eventually(Supplier<T> ask, Predicate<T> passes) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        T answer = ask.get();
+        while (!passes.test(answer)) {
+            assertThat(System.nanoTime()).as("still not seen: %s", answer).isLessThan(deadline);
+            TimeUnit.MILLISECONDS.sleep(100);
+            answer = ask.get();
+        }
+        return answer;
     }
 
     private static void expect(Queue<String> unexpected, int status, HttpResponse<String> answer) {
@@ -224,7 +344,12 @@ class PostgresServiceTest {
     }
 
     private String signIn(String user) {
+        return signIn(port, user);
+    }
+
+    private String signIn(int servicePort, String user) {
         HttpResponse<String> answer = call(
+                servicePort,
                 null,
                 "POST",
                 "/api/session",
@@ -239,11 +364,20 @@ class PostgresServiceTest {
     }
 
     private HttpResponse<String> call(String token, String method, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        return call(port, token, method, path, body);
+    }
+
+    private static HttpResponse<String> call(int servicePort, String token, String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + servicePort + path));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
         return ServiceTest.send(request, method, body);
+    }
+
+    /** The audit log's entries of an action. */
+    private long audited(String action) throws SQLException {
+        return count("SELECT COUNT(*) FROM audit_log WHERE action = '" + action + "'");
     }
 
     private static long count(String sql) throws SQLException {
@@ -268,6 +402,10 @@ class PostgresServiceTest {
 
     private static Connection connect() throws SQLException {
         return DriverManager.getConnection(url(), user(), password());
+    }
+
+    private static String schemaUrl() {
+        return url() + (url().contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
     private static String url() {
