@@ -1,5 +1,6 @@
 package io.fidelis.store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,4 +18,17 @@ public interface Users {
 
     /** Every user, by name. */
     List<StoredUser> all();
+
+    /**
+     * Replaces a user's password hash and records when.
+     *
+     * @throws java.util.NoSuchElementException when there is no user of that name
+     */
+    StoredUser changePassword(String name, String passwordHash, Instant at);
+
+    /**
+     * When a password was last changed, by anyone: a cheap mark for other processes to notice a change and sign out
+     * the sessions it ended. Empty when no password was ever changed.
+     */
+    Optional<Instant> lastPasswordChange();
 }

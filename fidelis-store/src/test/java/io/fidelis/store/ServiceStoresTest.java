@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.NoSuchElementException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,95 @@ class ServiceStoresTest {
 
         assertThat(tokens.userOf("sha256:aa")).contains("crm-bot");
         assertThat(tokens.userOf("sha256:bb")).isEmpty();
+    }
+
+    @Test
+    void tokensAreNumberedAndListedWithoutTheirHash() {
+        ApiTokens tokens = store.serviceStores().apiTokens();
+        ApiToken crm = tokens.add("sha256:aa", "crm-bot", "CRM", T0);
+        ApiToken los = tokens.add("sha256:bb", "los-bot", "", T0.plusSeconds(1));
+
+        assertThat(crm.tokenId()).isEqualTo(1L);
+        assertThat(los.tokenId()).isEqualTo(2L);
+        assertThat(tokens.all())
+                .extracting(ApiToken::tokenId, ApiToken::user, ApiToken::label, ApiToken::createdAt, ApiToken::revoked)
+                .containsExactly(
+                        tuple(1L, "crm-bot", "CRM", T0, false), tuple(2L, "los-bot", "", T0.plusSeconds(1), false));
+        assertThat(tokens.find("sha256:bb")).contains(los);
+    }
+
+    @Test
+    void aRevokedTokenNamesNobodyAndIsRevokedOnce() {
+        ApiTokens tokens = store.serviceStores().apiTokens();
+        long crm = tokens.add("sha256:aa", "crm-bot", "CRM", T0).tokenId();
+        tokens.add("sha256:bb", "crm-bot", "CRM 2", T0);
+        assertThat(tokens.revokedCount()).isZero();
+
+        ApiToken revoked = tokens.revoke(crm, "adam", T0.plusSeconds(60));
+
+        assertThat(revoked.revokedBy()).isEqualTo("adam");
+        assertThat(revoked.revokedAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(tokens.userOf("sha256:aa")).isEmpty();
+        assertThat(tokens.userOf("sha256:bb")).as("the other token still works").contains("crm-bot");
+        assertThat(tokens.find("sha256:aa"))
+                .hasValueSatisfying(t -> assertThat(t.revoked()).isTrue());
+        assertThat(tokens.revokedCount()).isEqualTo(1);
+        assertThatThrownBy(() -> tokens.revoke(crm, "ada", T0.plusSeconds(120)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("already revoked by adam");
+        assertThat(tokens.all().get(0).revokedBy())
+                .as("the first revocation is kept")
+                .isEqualTo("adam");
+        assertThatThrownBy(() -> tokens.revoke(99, "adam", T0)).isInstanceOf(NoSuchElementException.class);
+    }
+
+    @Test
+    void aRevocationSurvivesReopening() {
+        Path workspace = temp.resolve("workspace");
+        ApiTokens tokens = store.serviceStores().apiTokens();
+        tokens.revoke(tokens.add("sha256:aa", "crm-bot", "CRM", T0).tokenId(), "adam", T0);
+        store.close();
+        store = fixture.open(workspace);
+
+        assertThat(store.serviceStores().apiTokens().userOf("sha256:aa")).isEmpty();
+        assertThat(store.serviceStores()
+                        .apiTokens()
+                        .add("sha256:cc", "crm-bot", "CRM", T0)
+                        .tokenId())
+                .isEqualTo(2L);
+    }
+
+    @Test
+    void aPasswordChangeReplacesTheHashAndMovesTheMark() {
+        Users users = store.serviceStores().users();
+        users.add(new StoredUser("anna", "analyst", "{bcrypt}old", T0));
+        users.add(new StoredUser("vera", "viewer", "{bcrypt}v", T0));
+        assertThat(users.lastPasswordChange()).isEmpty();
+
+        StoredUser changed = users.changePassword("anna", "{bcrypt}new", T0.plusSeconds(5));
+
+        assertThat(changed.passwordHash()).isEqualTo("{bcrypt}new");
+        assertThat(changed.passwordChangedAt()).isEqualTo(T0.plusSeconds(5));
+        assertThat(users.find("anna")).hasValueSatisfying(u -> {
+            assertThat(u.passwordHash()).isEqualTo("{bcrypt}new");
+            assertThat(u.role()).isEqualTo("analyst");
+        });
+        assertThat(users.find("vera").orElseThrow().passwordHash()).isEqualTo("{bcrypt}v");
+        assertThat(users.lastPasswordChange()).contains(T0.plusSeconds(5));
+        users.changePassword("vera", "{bcrypt}v2", T0.plusSeconds(9));
+        assertThat(users.lastPasswordChange()).contains(T0.plusSeconds(9));
+    }
+
+    @Test
+    void anUnknownOrInjectedNameChangesNoPassword() {
+        Users users = store.serviceStores().users();
+        users.add(new StoredUser("anna", "analyst", "{bcrypt}old", T0));
+
+        assertThatThrownBy(() -> users.changePassword("anna' OR '1'='1", "{bcrypt}x", T0))
+                .isInstanceOf(NoSuchElementException.class)
+                .hasMessageContaining("no user named");
+        assertThat(users.find("anna").orElseThrow().passwordHash()).isEqualTo("{bcrypt}old");
+        assertThat(users.lastPasswordChange()).isEmpty();
     }
 
     @Test

@@ -2,18 +2,26 @@ package io.fidelis.store.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.fidelis.store.ApiToken;
+import io.fidelis.store.ApiTokens;
 import io.fidelis.store.AuditEntry;
 import io.fidelis.store.AuditLog;
 import io.fidelis.store.PolicyVersion;
 import io.fidelis.store.Store;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +106,72 @@ class PostgresServiceStoresTest {
         assertThat(store.serviceStores().policyVersions().all())
                 .hasSize(20)
                 .extracting(PolicyVersion::versionId)
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aSchemaMadeBeforeRevocationNumbersItsTokensInTheOrderTheyWereMade() {
+        String schema = fixture.newSchema();
+        PostgresSettings settings = PostgresFixture.settings(schema, temp.resolve("rejects"));
+        Flyway.configure()
+                .dataSource(settings.url(), settings.user(), settings.password())
+                .locations("classpath:db/postgresql")
+                .table("fidelis_schema_history")
+                .target("4")
+                .load()
+                .migrate();
+        try (Connection connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+                Statement sql = connection.createStatement()) {
+            sql.execute("INSERT INTO service_users VALUES ('anna', 'analyst', '{bcrypt}a', TIMESTAMP"
+                    + " '2026-11-01 09:00:00')");
+            sql.execute("INSERT INTO service_tokens VALUES ('sha256:later', 'crm-bot', 'CRM', TIMESTAMP"
+                    + " '2026-11-02 09:00:00'), ('sha256:first', 'los-bot', 'LOS', TIMESTAMP '2026-11-01 09:00:00')");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+
+        try (PostgresStore upgraded = PostgresStore.open(settings)) {
+            ApiTokens tokens = upgraded.serviceStores().apiTokens();
+            assertThat(tokens.all())
+                    .extracting(ApiToken::tokenId, ApiToken::user, ApiToken::revoked)
+                    .containsExactly(tuple(1L, "los-bot", false), tuple(2L, "crm-bot", false));
+            tokens.revoke(2, "adam", T0);
+            assertThat(tokens.userOf("sha256:later")).isEmpty();
+            assertThat(tokens.add("sha256:new", "crm-bot", "CRM 2", T0).tokenId())
+                    .isEqualTo(3L);
+            assertThat(upgraded.serviceStores()
+                            .users()
+                            .changePassword("anna", "{bcrypt}b", T0)
+                            .passwordChangedAt())
+                    .isEqualTo(T0);
+        }
+    }
+
+    @Test
+    void twoProcessesAddingTokensAtOnceNumberEachOnce() throws Exception {
+        try (Store other = fixture.open(temp)) {
+            ExecutorService writers = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (Store each : List.of(store, other)) {
+                    ApiTokens tokens = each.serviceStores().apiTokens();
+                    done.add(writers.submit(() -> {
+                        for (int i = 0; i < 20; i++) {
+                            tokens.add("sha256:" + java.util.UUID.randomUUID(), "crm-bot", "", T0);
+                        }
+                    }));
+                }
+                for (Future<?> writer : done) {
+                    writer.get();
+                }
+            } finally {
+                writers.shutdownNow();
+            }
+        }
+
+        assertThat(store.serviceStores().apiTokens().all())
+                .hasSize(40)
+                .extracting(ApiToken::tokenId)
                 .doesNotHaveDuplicates();
     }
 }
