@@ -1,5 +1,6 @@
 package io.fidelis.service;
 
+import io.fidelis.store.ApiToken;
 import io.fidelis.store.StoredUser;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,10 +9,14 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -22,6 +27,10 @@ import org.springframework.stereotype.Component;
 /**
  * Users, their passwords (hashed with bcrypt), dashboard sessions and API tokens. There is no default password: the
  * first start on a workspace without users creates {@code admin} with a random one-time secret printed once.
+ *
+ * <p>API tokens are looked up once and then kept in memory; a revocation (here, or one {@link StoreChanges} notices
+ * in the store) forgets every kept token, so the next request of each reads the store again. A changed password ends
+ * the user's dashboard sessions that began before it (except the one that changed it).
  */
 @Component
 class Accounts implements UserDetailsService {
@@ -34,9 +43,14 @@ class Accounts implements UserDetailsService {
     private final Audit audit;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-    private final Map<String, Optional<Session>> apiTokens = new ConcurrentHashMap<>();
+    private final Map<String, KeptToken> apiTokens = new ConcurrentHashMap<>();
+    /** Moves on every revocation: a token read from the store before it is not trusted after it. */
+    private final AtomicLong revocations = new AtomicLong();
 
-    record Session(String user, Role role, Instant expires) {}
+    /** Who a bearer token stands for; {@code since} is when the session began (its password was right then). */
+    record Session(String user, Role role, Instant expires, Instant since) {}
+
+    private record KeptToken(long revocations, Session session) {}
 
     Accounts(Workspace workspace, PasswordEncoder encoder, Clock clock, Audit audit) {
         this.workspace = workspace;
@@ -56,9 +70,7 @@ class Accounts implements UserDetailsService {
     }
 
     StoredUser add(String name, Role role, String password, String actor) {
-        if (password == null || password.length() < 12) {
-            throw new IllegalArgumentException("a password has at least 12 characters");
-        }
+        PasswordRules.check(name, password);
         StoredUser user =
                 workspace.users.add(new StoredUser(name, role.code(), encoder.encode(password), clock.instant()));
         audit.recordAs(actor, "user.add", name, "role " + role.code());
@@ -66,13 +78,107 @@ class Accounts implements UserDetailsService {
     }
 
     /** A new API token acting as {@code user}; only its hash is kept, so this is the only time it is seen. */
-    String newToken(String user, String label, String actor) {
+    NewToken newToken(String user, String label, String actor) {
         StoredUser owner =
                 workspace.users.find(user).orElseThrow(() -> new IllegalArgumentException("no user named " + user));
         String token = "fid_" + secret();
-        workspace.tokens.add(sha256(token), owner.name(), label == null ? "" : label, clock.instant());
-        audit.recordAs(actor, "token.add", owner.name(), label);
-        return token;
+        ApiToken added = workspace.tokens.add(sha256(token), owner.name(), label == null ? "" : label, now());
+        audit.recordAs(actor, "token.add", owner.name(), "token " + added.tokenId() + " " + added.label());
+        return new NewToken(token, added);
+    }
+
+    record NewToken(String token, ApiToken stored) {}
+
+    /**
+     * Revokes an API token: this service refuses it from the next request on, others once they notice.
+     *
+     * @throws java.util.NoSuchElementException for an unknown number
+     * @throws IllegalStateException when it was revoked before
+     */
+    ApiToken revoke(long tokenId, String actor) {
+        ApiToken revoked = workspace.tokens.revoke(tokenId, actor, now());
+        tokensRevoked();
+        audit.recordAs(actor, "token.revoke", "token " + tokenId, "acted as " + revoked.user() + " " + revoked.label());
+        return revoked;
+    }
+
+    /** Forgets every API token kept in memory: one was revoked, here or by another process. */
+    void tokensRevoked() {
+        revocations.incrementAndGet();
+        apiTokens.clear();
+    }
+
+    /**
+     * Changes the signed-in user's own password, given the current one. Their other dashboard sessions end; the one
+     * they used ({@code bearer}, if it is a session) stays.
+     *
+     * @throws IllegalArgumentException when the current password is wrong or the new one breaks a rule
+     */
+    void changeOwnPassword(String name, String current, String next, String bearer) {
+        StoredUser user = workspace.users.find(name).orElseThrow(() -> new NoSuchElementException("no user " + name));
+        if (current == null || !encoder.matches(current, user.passwordHash())) {
+            audit.recordAs(name, "user.password.refused", name, "the current password was wrong");
+            throw new IllegalArgumentException("the current password is not right: nothing was changed");
+        }
+        PasswordRules.check(name, next);
+        if (next.equals(current)) {
+            throw new IllegalArgumentException("the new password is the current one: choose another");
+        }
+        Instant at = now();
+        workspace.users.changePassword(name, encoder.encode(next), at);
+        String kept = bearer == null ? null : sha256(bearer);
+        int ended = endSessions(name, kept, at);
+        audit.recordAs(name, "user.password", name, ended + " other sessions signed out");
+    }
+
+    /**
+     * Gives a user a new random one-time secret as password (an admin resets it) and ends all their sessions.
+     *
+     * @return the secret, shown only to the admin who asked
+     * @throws java.util.NoSuchElementException when there is no such user
+     */
+    String resetPassword(String name, String actor) {
+        workspace.users.find(name).orElseThrow(() -> new NoSuchElementException("no user named " + name));
+        String secret = secret();
+        Instant at = now();
+        workspace.users.changePassword(name, encoder.encode(secret), at);
+        int ended = endSessions(name, null, at);
+        audit.recordAs(actor, "user.password.reset", name, ended + " sessions signed out");
+        return secret;
+    }
+
+    /** Ends the sessions that began before their user's password was last changed, here or by another process. */
+    void passwordsChanged() {
+        Map<String, Instant> changed = new HashMap<>();
+        for (StoredUser user : workspace.users.all()) {
+            if (user.passwordChangedAt() != null) {
+                changed.put(user.name(), user.passwordChangedAt());
+            }
+        }
+        sessions.values()
+                .removeIf(s -> changed.containsKey(s.user()) && s.since().isBefore(changed.get(s.user())));
+    }
+
+    /** Ends {@code name}'s sessions but {@code kept}, which now counts from {@code at}; how many ended. */
+    private int endSessions(String name, String kept, Instant at) {
+        int ended = 0;
+        for (Map.Entry<String, Session> each : sessions.entrySet()) {
+            Session session = each.getValue();
+            if (!session.user().equals(name)) {
+                continue;
+            }
+            if (each.getKey().equals(kept)) {
+                each.setValue(new Session(session.user(), session.role(), session.expires(), at));
+            } else if (sessions.remove(each.getKey(), session)) {
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    /** The wall clock to the microsecond, as the store keeps times: a session compares with a stored change. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Signs in with a password; a session token for the dashboard, or empty when the name or password is wrong. */
@@ -84,9 +190,8 @@ class Accounts implements UserDetailsService {
             return Optional.empty();
         }
         String token = "ses_" + secret();
-        sessions.put(
-                sha256(token),
-                new Session(name, Role.of(user.get().role()), clock.instant().plus(SESSION)));
+        Instant now = now();
+        sessions.put(sha256(token), new Session(name, Role.of(user.get().role()), now.plus(SESSION), now));
         return Optional.of(token);
     }
 
@@ -105,16 +210,19 @@ class Accounts implements UserDetailsService {
             sessions.remove(hash);
             return Optional.empty();
         }
-        Optional<Session> api = apiTokens.computeIfAbsent(
-                hash,
-                h -> workspace
-                        .tokens
-                        .userOf(h)
-                        .flatMap(workspace.users::find)
-                        .map(u -> new Session(u.name(), Role.of(u.role()), Instant.MAX)));
-        if (api.isEmpty()) {
-            apiTokens.remove(hash); // unknown tokens are not cached: a guessing client cannot fill the memory
+        long seen = revocations.get();
+        KeptToken kept = apiTokens.get(hash);
+        if (kept != null && kept.revocations() == seen) {
+            return Optional.of(kept.session());
         }
+        Optional<Session> api = workspace
+                .tokens
+                .userOf(hash)
+                .flatMap(workspace.users::find)
+                .map(u -> new Session(u.name(), Role.of(u.role()), Instant.MAX, Instant.MIN));
+        // unknown or revoked tokens are not kept: a guessing client cannot fill the memory. A token read before a
+        // revocation that came meanwhile is kept under the old count, so the next request reads it again.
+        api.ifPresentOrElse(found -> apiTokens.put(hash, new KeptToken(seen, found)), () -> apiTokens.remove(hash));
         return api;
     }
 

@@ -1,13 +1,15 @@
 package io.fidelis.service;
 
+import io.fidelis.store.ApiToken;
 import io.fidelis.store.AssignmentSet;
 import io.fidelis.store.AuditEntry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,6 +24,24 @@ class AdminApi {
     record UserView(String name, String role) {}
 
     record NewToken(String user, String label) {}
+
+    /** A token as listed: never the token nor its hash. */
+    record TokenView(long id, String user, String label, Instant created, Instant revokedAt, String revokedBy) {
+
+        static TokenView of(ApiToken token) {
+            return new TokenView(
+                    token.tokenId(),
+                    token.user(),
+                    token.label(),
+                    token.createdAt(),
+                    token.revokedAt(),
+                    token.revokedBy());
+        }
+    }
+
+    record MadeToken(String token, long id, String user) {}
+
+    record ResetPassword(String user, String password) {}
 
     record Evaluation(String strategyId, LocalDate assignedOn, long treatment, long control, String source) {}
 
@@ -54,13 +74,37 @@ class AdminApi {
         return new UserView(body.name(), role.code());
     }
 
+    @Operation(
+            summary = "Give a user a new random one-time password, shown only in this answer; their sessions end."
+                    + " Tell it to them by a safe channel; they sign in with it and change it (POST /api/me/password)")
+    @PostMapping("/api/users/{name}/password")
+    ResetPassword resetPassword(@PathVariable String name) {
+        return new ResetPassword(name, accounts.resetPassword(name, Audit.actor()));
+    }
+
     @Operation(summary = "Make an API token acting as a user; the token is shown only in this answer")
     @PostMapping("/api/tokens")
-    Map<String, String> addToken(@RequestBody NewToken body) {
+    MadeToken addToken(@RequestBody NewToken body) {
         if (body == null || body.user() == null) {
             throw new IllegalArgumentException("give the user the token acts as");
         }
-        return Map.of("token", accounts.newToken(body.user(), body.label(), Audit.actor()), "user", body.user());
+        Accounts.NewToken made = accounts.newToken(body.user(), body.label(), Audit.actor());
+        return new MadeToken(
+                made.token(), made.stored().tokenId(), made.stored().user());
+    }
+
+    @Operation(summary = "Every API token, revoked ones included (never the token or its hash)")
+    @GetMapping("/api/tokens")
+    List<TokenView> tokens() {
+        return workspace.tokens.all().stream().map(TokenView::of).toList();
+    }
+
+    @Operation(
+            summary = "Revoke an API token: refused from now on by this service, by others on the same database"
+                    + " within fidelis.store-refresh-ms. Revoking it again is 409 (the first revocation is kept)")
+    @PostMapping("/api/tokens/{id}/revoke")
+    TokenView revokeToken(@PathVariable long id) {
+        return TokenView.of(accounts.revoke(id, Audit.actor()));
     }
 
     @Operation(summary = "The latest audit entries, newest first")
@@ -85,7 +129,7 @@ class AdminApi {
 
     @Operation(summary = "One saved evaluation result (as fidelis evaluate --json wrote it): effects with intervals")
     @GetMapping(value = "/api/evaluations/{name}", produces = "application/json")
-    String evaluation(@org.springframework.web.bind.annotation.PathVariable String name) throws java.io.IOException {
+    String evaluation(@PathVariable String name) throws java.io.IOException {
         // only a name the folder listing offers is read: nothing from the request becomes a path
         if (!RESULT.matcher(name).matches() || !results().contains(name)) {
             throw new java.util.NoSuchElementException("no saved evaluation named " + name);

@@ -56,9 +56,10 @@ class SecurityConfig {
                         // admin
                         .requestMatchers(POST, "/api/policies/*/approve", "/api/policies/*/reject")
                         .hasRole(ADMIN)
-                        .requestMatchers(GET, "/api/audit", "/api/users")
+                        .requestMatchers(GET, "/api/audit", "/api/users", "/api/tokens")
                         .hasRole(ADMIN)
-                        .requestMatchers(POST, "/api/users", "/api/tokens")
+                        .requestMatchers(
+                                POST, "/api/users", "/api/users/*/password", "/api/tokens", "/api/tokens/*/revoke")
                         .hasRole(ADMIN)
                         // analyst
                         .requestMatchers(GET, "/api/runs/*/export.csv")
@@ -81,7 +82,7 @@ class SecurityConfig {
                                 "/api/evaluations",
                                 "/api/evaluations/*")
                         .hasRole(VIEWER)
-                        .requestMatchers(POST, "/api/session/end")
+                        .requestMatchers(POST, "/api/session/end", "/api/me/password")
                         .hasRole(VIEWER)
                         .anyRequest()
                         .denyAll());

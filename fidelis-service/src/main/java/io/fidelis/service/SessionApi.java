@@ -1,5 +1,6 @@
 package io.fidelis.service;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
@@ -18,6 +19,8 @@ class SessionApi {
     record SignIn(String user, String password) {}
 
     record Me(String user, String role) {}
+
+    record NewPassword(String current, @JsonProperty("new") String next) {}
 
     private final Accounts accounts;
     private final Audit audit;
@@ -42,6 +45,23 @@ class SessionApi {
         if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             accounts.signOut(authorization.substring(7).trim());
         }
+    }
+
+    @Operation(
+            summary = "Change one's own password, giving the current one (at least 12 characters, 5 different, at most"
+                    + " 72 bytes, not containing the user name). One's other dashboard sessions end; this one stays")
+    @PostMapping("/api/me/password")
+    Map<String, String> changePassword(
+            @RequestBody NewPassword body,
+            @RequestHeader(value = "Authorization", required = false) String authorization) {
+        if (body == null || body.current() == null || body.next() == null) {
+            throw new IllegalArgumentException("give the current password and the new one: {\"current\", \"new\"}");
+        }
+        String bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim()
+                : null;
+        accounts.changeOwnPassword(Audit.actor(), body.current(), body.next(), bearer);
+        return Map.of("user", Audit.actor(), "changed", "password");
     }
 
     @Operation(summary = "Who is signed in, with which role")

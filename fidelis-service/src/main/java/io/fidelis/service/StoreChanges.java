@@ -2,6 +2,7 @@ package io.fidelis.service;
 
 import io.fidelis.store.PolicyVersion;
 import io.fidelis.store.RunHeader;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,11 +19,13 @@ import org.springframework.stereotype.Component;
  * Notices what other processes changed in the store and drops what this service holds from it. On PostgreSQL several
  * services share one store (behind a load balancer), and `fidelis import`, `classify` or `override` may run against
  * it while they serve: without this, a policy approved on one instance, an override recorded by the command line or a
- * new run or import would stay unseen by the others until they restart. Every {@code fidelis.store-refresh-ms}
- * (default 2,000; 0 turns it off) one background thread reads four cheap marks (the book's input fingerprint, the
- * active policy version, the number of overrides, which are never changed or deleted, and the last run's id) and, for
- * each that moved, reloads the policy in force, forgets cached overrides and classifiers, forgets the runs and the
- * latest run's rows, or reads the book's histories again. Requests never wait for it; what this service changes
+ * new run or import would stay unseen by the others until they restart, and a token revoked or a password changed on
+ * one would still sign in on the others. Every {@code fidelis.store-refresh-ms} (default 2,000; 0 turns it off) one
+ * background thread reads six cheap marks (the book's input fingerprint, the active policy version, the number of
+ * overrides, which are never changed or deleted, the last run's id, the number of revoked API tokens, which are never
+ * un-revoked, and the time of the last password change) and, for each that moved, reloads the policy in force,
+ * forgets cached overrides and classifiers, forgets the runs and the latest run's rows, reads the book's histories
+ * again, forgets the API tokens it keeps, or ends the sessions that began before their user's password changed. Requests never wait for it; what this service changes
  * itself it applies at once, as before. On the workspace's DuckDB it does nothing: DuckDB lets one process hold
  * the workspace, so nothing else can change it.
  */
@@ -32,7 +35,13 @@ class StoreChanges implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(StoreChanges.class);
 
     /** What is compared between two looks at the store. */
-    record Marks(String inputFingerprint, long activePolicyVersion, int overrides, long lastRunId) {}
+    record Marks(
+            String inputFingerprint,
+            long activePolicyVersion,
+            int overrides,
+            long lastRunId,
+            long revokedTokens,
+            Instant lastPasswordChange) {}
 
     private final Workspace workspace;
     private final Policies policies;
@@ -40,6 +49,7 @@ class StoreChanges implements DisposableBean {
     private final KnownOverrides knownOverrides;
     private final Portfolio portfolio;
     private final Histories histories;
+    private final Accounts accounts;
     private final long intervalMillis;
     private ScheduledExecutorService timer;
     private Marks seen;
@@ -51,6 +61,7 @@ class StoreChanges implements DisposableBean {
             KnownOverrides knownOverrides,
             Portfolio portfolio,
             Histories histories,
+            Accounts accounts,
             @Value("${fidelis.store-refresh-ms:2000}") long intervalMillis) {
         if (intervalMillis < 0) {
             throw new IllegalArgumentException(
@@ -62,6 +73,7 @@ class StoreChanges implements DisposableBean {
         this.knownOverrides = knownOverrides;
         this.portfolio = portfolio;
         this.histories = histories;
+        this.accounts = accounts;
         this.intervalMillis = intervalMillis;
     }
 
@@ -114,6 +126,14 @@ class StoreChanges implements DisposableBean {
             log.info("run {} stored", now.lastRunId());
             portfolio.runsChanged();
         }
+        if (now.revokedTokens() != before.revokedTokens()) {
+            log.info("{} API tokens revoked since the last look", now.revokedTokens() - before.revokedTokens());
+            accounts.tokensRevoked();
+        }
+        if (!Objects.equals(now.lastPasswordChange(), before.lastPasswordChange())) {
+            log.info("a password was changed: ending the sessions that began before it");
+            accounts.passwordsChanged();
+        }
         return now;
     }
 
@@ -122,7 +142,9 @@ class StoreChanges implements DisposableBean {
                 workspace.book.inputFingerprint(),
                 workspace.policies.active().map(PolicyVersion::versionId).orElse(0L),
                 workspace.overrides.all().size(),
-                workspace.runs.runs().stream().mapToLong(RunHeader::runId).max().orElse(0L));
+                workspace.runs.runs().stream().mapToLong(RunHeader::runId).max().orElse(0L),
+                workspace.tokens.revokedCount(),
+                workspace.users.lastPasswordChange().orElse(null));
     }
 
     @Override

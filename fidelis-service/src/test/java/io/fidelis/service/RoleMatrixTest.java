@@ -49,7 +49,16 @@ class RoleMatrixTest extends ServiceTest {
                 Arguments.of("GET", "/api/audit", null, "admin"),
                 Arguments.of("GET", "/api/users", null, "admin"),
                 Arguments.of("POST", "/api/users", "NEW_USER", "admin"),
-                Arguments.of("POST", "/api/tokens", "{\"user\":\"vera\",\"label\":\"matrix\"}", "admin"));
+                Arguments.of("POST", "/api/tokens", "{\"user\":\"vera\",\"label\":\"matrix\"}", "admin"),
+                Arguments.of("GET", "/api/tokens", null, "admin"),
+                Arguments.of("POST", "/api/tokens/999999/revoke", null, "admin"),
+                Arguments.of("POST", "/api/users/nobody-of-that-name/password", null, "admin"),
+                // a wrong current password: every role reaches the check (400) and nobody's password changes
+                Arguments.of(
+                        "POST",
+                        "/api/me/password",
+                        "{\"current\":\"wrong password\",\"new\":\"a new Pass phrase 7\"}",
+                        "viewer"));
     }
 
     private static final List<String> ROLES = List.of("viewer", "analyst", "admin");
