@@ -40,6 +40,7 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -67,6 +68,9 @@ class PostgresServiceTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    StoreChanges changes;
 
     /**
      * Decides before the Spring context is made: with {@code PER_CLASS} the test instance (and with it the context,
@@ -303,6 +307,56 @@ class PostgresServiceTest {
                     () -> call(secondPort, annaThere, "POST", "/api/classify", newcomer)
                             .statusCode(),
                     status -> status == 200);
+        }
+    }
+
+    @Test
+    void aSecondServiceRefusesARevokedTokenAndEndsTheSessionsOfAChangedPassword() throws Exception {
+        Path folder = Files.createTempDirectory("fidelis-second-service");
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(FidelisService.class)
+                .run(
+                        "--server.port=0",
+                        "--fidelis.workspace=" + folder.resolve("workspace"),
+                        "--fidelis.db.config=" + prepared().resolve("db.properties"),
+                        "--fidelis.store-refresh-ms=200")) {
+            int secondPort = second.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            String adam = signIn("adam");
+            HttpResponse<String> made = call(adam, "POST", "/api/tokens", "{\"user\":\"vera\",\"label\":\"leaked\"}");
+            String token = made.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+            String id = made.body().replaceAll(".*\"id\":(\\d+).*", "$1");
+            assertThat(call(secondPort, token, "GET", "/api/me", null).statusCode())
+                    .as("used there, so kept there")
+                    .isEqualTo(200);
+            assertThat(call(
+                                    adam,
+                                    "POST",
+                                    "/api/users",
+                                    "{\"name\":\"pg-changer\",\"role\":\"viewer\",\"password\":\""
+                                            + TestWorkspace.PASSWORD + "\"}")
+                            .statusCode())
+                    .isEqualTo(200);
+            String here = signIn(port, "pg-changer");
+            String there = signIn(secondPort, "pg-changer");
+
+            assertThat(call(adam, "POST", "/api/tokens/" + id + "/revoke", null).statusCode())
+                    .isEqualTo(200);
+            assertThat(call(token, "GET", "/api/me", null).statusCode()).isEqualTo(401);
+            eventually(() -> call(secondPort, token, "GET", "/api/me", null).statusCode(), status -> status == 401);
+
+            HttpResponse<String> changed = call(
+                    here,
+                    "POST",
+                    "/api/me/password",
+                    "{\"current\":\"" + TestWorkspace.PASSWORD + "\",\"new\":\"a new Pass phrase 7\"}");
+            assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+            eventually(() -> call(secondPort, there, "GET", "/api/me", null).statusCode(), status -> status == 401);
+            assertThat(changes.look().lastPasswordChange()).isNotNull();
+            assertThat(call(here, "GET", "/api/me", null).statusCode())
+                    .as("the session that changed it, after this service too saw the change in the store")
+                    .isEqualTo(200);
+            call(adam, "GET", "/api/audit?limit=1", null); // waits for the entries to be committed
+            assertThat(audited("token.revoke")).isEqualTo(1);
+            assertThat(audited("user.password")).isEqualTo(1);
         }
     }
 
