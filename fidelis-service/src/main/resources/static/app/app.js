@@ -123,6 +123,7 @@ async function route() {
     else if (name === 'customer') await customer(decodeURIComponent(arg || ''));
     else if (name === 'evaluation') await evaluation();
     else if (name === 'policies') await policies();
+    else if (name === 'account') await account();
     else await overview();
   } catch (e) { failure(e); }
 }
@@ -373,6 +374,61 @@ async function policies() {
         try { await api('/api/policies', { method: 'POST', body: JSON.stringify({ yaml: proposal.value }) }); route(); }
         catch (e) { said.textContent = e.message; said.className = 'error'; }
       } } }, t('policies.submit'))), said) : null);
+}
+
+// ---- account: one's own password; for admins, API tokens and password resets ----
+
+async function account() {
+  const field = (id, key, auto) => el('label', {}, el('span', {}, t(key)), el('input', { id, type: 'password', autocomplete: auto, required: true }));
+  const said = el('p', { id: 'password-said' });
+  const form = el('form', { id: 'password-form', on: { submit: async event => {
+    event.preventDefault();
+    const value = id => document.getElementById(id).value;
+    if (value('password-new') !== value('password-repeat')) { said.textContent = t('account.mismatch'); said.className = 'error'; return; }
+    try {
+      await api('/api/me/password', { method: 'POST', body: JSON.stringify({ current: value('password-current'), new: value('password-new') }) });
+      form.reset(); said.textContent = t('account.changed'); said.className = '';
+    } catch (e) { said.textContent = e.message; said.className = 'error'; }
+  } } },
+    field('password-current', 'account.current', 'current-password'),
+    field('password-new', 'account.new', 'new-password'),
+    field('password-repeat', 'account.repeat', 'new-password'),
+    el('p', { class: 'muted' }, t('account.rules')),
+    el('button', { type: 'submit', class: 'primary', id: 'password-submit' }, t('account.change')), said);
+  const cards = [el('h1', {}, t('account.title')), el('div', { class: 'card narrow' }, el('h2', {}, t('account.password')), form)];
+  if (can('admin')) cards.push(...await adminCards());
+  view(...cards);
+}
+
+async function adminCards() {
+  const [tokens, users] = await Promise.all([api('/api/tokens'), api('/api/users')]);
+  const tokenSaid = el('p', {});
+  const revoke = async token => {
+    if (!confirm(t('account.revokeConfirm') + ' ' + token.id + ' (' + token.user + ')')) return;
+    try { await api('/api/tokens/' + token.id + '/revoke', { method: 'POST' }); route(); }
+    catch (e) { tokenSaid.textContent = e.message; tokenSaid.className = 'error'; }
+  };
+  const status = token => token.revokedAt ? t('account.revokedBy') + ' ' + token.revokedBy + ', ' + token.revokedAt : t('account.active');
+  const who = el('select', { id: 'reset-user' }, users.map(u => el('option', { value: u.name }, u.name + ' · ' + t('role.' + u.role))));
+  const resetSaid = el('div', { id: 'reset-said' });
+  const reset = async () => {
+    if (!confirm(t('account.resetConfirm') + ' ' + who.value)) return;
+    try {
+      const answer = await api('/api/users/' + encodeURIComponent(who.value) + '/password', { method: 'POST' });
+      resetSaid.replaceChildren(el('p', {}, t('account.resetDone') + ' ' + answer.user + ':'), el('pre', { id: 'reset-secret' }, answer.password));
+    } catch (e) { resetSaid.replaceChildren(el('p', { class: 'error' }, e.message)); }
+  };
+  const tokensCard = el('div', { class: 'card' }, el('h2', {}, t('account.tokens')),
+      tokens.length === 0 ? el('p', { class: 'muted' }, t('account.noTokens')) :
+        el('table', { id: 'tokens-table' },
+          el('thead', {}, el('tr', {}, ['id', 'user', 'label', 'created', 'state', 'actions'].map(h => el('th', {}, t('account.col.' + h))))),
+          el('tbody', {}, tokens.map(token => el('tr', {},
+            el('td', {}, token.id), el('td', {}, token.user), el('td', {}, token.label), el('td', {}, token.created), el('td', {}, status(token)),
+            el('td', {}, token.revokedAt ? null : el('button', { type: 'button', class: 'revoke-token', on: { click: () => revoke(token) } }, t('account.revoke'))))))),
+      el('p', { class: 'muted' }, t('account.tokensHint')), tokenSaid);
+  const resetCard = el('div', { class: 'card narrow' }, el('h2', {}, t('account.reset')), el('p', { class: 'muted' }, t('account.resetHint')),
+    el('p', {}, who, ' ', el('button', { type: 'button', id: 'reset-submit', on: { click: reset } }, t('account.resetSubmit'))), resetSaid);
+  return [tokensCard, resetCard];
 }
 
 document.addEventListener('DOMContentLoaded', async () => {

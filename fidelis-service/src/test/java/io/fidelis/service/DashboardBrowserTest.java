@@ -167,6 +167,19 @@ class DashboardBrowserTest extends ServiceTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("policies-table")));
         screenshot("8-policies-zh");
         assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("⟦");
+
+        browser.findElement(By.id("nav-account")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-form")));
+        browser.findElement(By.id("password-current")).sendKeys(TestWorkspace.PASSWORD);
+        browser.findElement(By.id("password-new")).sendKeys("one new password");
+        browser.findElement(By.id("password-repeat")).sendKeys("another new password");
+        browser.findElement(By.id("password-submit")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("password-said"), "两次输入的新密码不一致。"));
+        assertThat(browser.findElements(By.id("tokens-table")))
+                .as("an analyst sees no tokens")
+                .isEmpty();
+        screenshot("9-account-zh");
+        assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("⟦");
     }
 
     private static void waitForCharts(int count) {
