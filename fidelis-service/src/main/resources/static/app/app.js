@@ -408,7 +408,8 @@ async function adminCards() {
     try { await api('/api/tokens/' + token.id + '/revoke', { method: 'POST' }); route(); }
     catch (e) { tokenSaid.textContent = e.message; tokenSaid.className = 'error'; }
   };
-  const status = token => token.revokedAt ? t('account.revokedBy') + ' ' + token.revokedBy + ', ' + token.revokedAt : t('account.active');
+  const when = at => at ? at.slice(0, 16).replace('T', ' ') + ' UTC' : '–';
+  const status = token => token.revokedAt ? t('account.revokedBy') + ' ' + token.revokedBy + ', ' + when(token.revokedAt) : t('account.active');
   const who = el('select', { id: 'reset-user' }, users.map(u => el('option', { value: u.name }, u.name + ' · ' + t('role.' + u.role))));
   const resetSaid = el('div', { id: 'reset-said' });
   const reset = async () => {
@@ -423,7 +424,7 @@ async function adminCards() {
         el('table', { id: 'tokens-table' },
           el('thead', {}, el('tr', {}, ['id', 'user', 'label', 'created', 'state', 'actions'].map(h => el('th', {}, t('account.col.' + h))))),
           el('tbody', {}, tokens.map(token => el('tr', {},
-            el('td', {}, token.id), el('td', {}, token.user), el('td', {}, token.label), el('td', {}, token.created), el('td', {}, status(token)),
+            el('td', {}, token.id), el('td', {}, token.user), el('td', {}, token.label), el('td', {}, when(token.created)), el('td', {}, status(token)),
             el('td', {}, token.revokedAt ? null : el('button', { type: 'button', class: 'revoke-token', on: { click: () => revoke(token) } }, t('account.revoke'))))))),
       el('p', { class: 'muted' }, t('account.tokensHint')), tokenSaid);
   const resetCard = el('div', { class: 'card narrow' }, el('h2', {}, t('account.reset')), el('p', { class: 'muted' }, t('account.resetHint')),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -93,6 +94,35 @@ class DashboardBrowserTest extends ServiceTest {
                             + browser.manage().logs().get("browser").getAll());
             throw e;
         }
+    }
+
+    @Test
+    void anAdminRevokesATokenOnTheAccountPage() throws IOException {
+        HttpResponse<String> made = post("adam", "/api/tokens", "{\"user\":\"vera\",\"label\":\"browser\"}");
+        String token = made.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        String id = made.body().replaceAll(".*\"id\":(\\d+).*", "$1");
+        browser.get(base() + "/");
+        browser.executeScript(
+                "sessionStorage.clear(); localStorage.clear(); localStorage.setItem('fidelis.lang', 'en');");
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")))
+                .sendKeys("adam");
+        browser.findElement(By.id("login-password")).sendKeys(TestWorkspace.PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("overview-title")));
+
+        browser.findElement(By.id("nav-account")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tokens-table")));
+        By row = By.xpath("//table[@id='tokens-table']//tr[td[1][text()='" + id + "']]");
+        browser.findElement(row).findElement(By.cssSelector(".revoke-token")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(d -> d.findElement(row).getText().contains("revoked by adam"));
+        screenshot("10-account-admin-en");
+
+        assertThat(bearer(token, "GET", "/api/me", null).statusCode()).isEqualTo(401);
+        assertThat(browser.findElement(By.tagName("body")).getText())
+                .doesNotContain("⟦")
+                .doesNotContain(token);
     }
 
     private void walkThrough() throws IOException {
