@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
             "With --export FILE, writes every override recorded, in force or not, in the order recorded, to FILE as"
                     + " CSV (customer_id,tier,stage,reason,author,effective_from,expires_on), which the Spark job"
                     + " reads with --overrides.",
-            "Exit codes: 0 done, 1 unknown customer or no book, 2 wrong command line."
+            "Exit codes: 0 done, 1 unknown customer, no book or a file that cannot be written, 2 wrong command line."
         })
 final class OverrideCommand extends BookCommand {
 

@@ -263,7 +263,6 @@ public final class OverridesCsv {
                         NOTHING_SET,
                         "tier and stage are both empty, so the row overrides nothing: set tier (high, medium, low),"
                                 + " stage (new, active, dormant, churned) or both, or remove the row");
-                return null;
             }
             if (from != null && !expires.isAfter(from)) {
                 reject(
@@ -274,6 +273,8 @@ public final class OverridesCsv {
                         "the override expires on " + expires + ", not after its effective_from " + from
                                 + ": it applies from effective_from (inclusive) until expires_on (exclusive), so"
                                 + " expires_on must be later; fix either date");
+            }
+            if (rejectCount > before) {
                 return null;
             }
             try {
