@@ -6,7 +6,11 @@ import io.fidelis.core.policy.Stage;
 import io.fidelis.core.policy.Tier;
 import io.fidelis.store.RecordedOverride;
 import io.fidelis.store.Store;
+import io.fidelis.store.csv.OverridesCsv;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -26,7 +30,10 @@ import picocli.CommandLine.Parameters;
                     + " their as-of date and show them; the guardrail still applies. Overrides are never changed or"
                     + " deleted: a later one for the same customer wins while both are in force.",
             "With --list, prints the overrides (of CUSTOMER_ID, if given) and whether each is in force on --as-of.",
-            "Exit codes: 0 done, 1 unknown customer or no book, 2 wrong command line."
+            "With --export FILE, writes every override recorded, in force or not, in the order recorded, to FILE as"
+                    + " CSV (customer_id,tier,stage,reason,author,effective_from,expires_on), which the Spark job"
+                    + " reads with --overrides.",
+            "Exit codes: 0 done, 1 unknown customer, no book or a file that cannot be written, 2 wrong command line."
         })
 final class OverrideCommand extends BookCommand {
 
@@ -35,6 +42,12 @@ final class OverrideCommand extends BookCommand {
 
     @Option(names = "--list", description = "list the overrides recorded instead of recording one")
     boolean list;
+
+    @Option(
+            names = "--export",
+            paramLabel = "FILE",
+            description = "write every override recorded to FILE (CSV, for the Spark job's --overrides)")
+    Path export;
 
     @Option(
             names = "--tier",
@@ -79,6 +92,20 @@ final class OverrideCommand extends BookCommand {
 
     @Override
     int execute(PrintWriter out, PrintWriter err) {
+        if (export != null) {
+            if (list
+                    || customerId != null
+                    || tier != null
+                    || stage != null
+                    || reason != null
+                    || author != null
+                    || expires != null
+                    || from != null
+                    || asOf != null) {
+                throw CommandFailure.usage("--export takes only FILE and --workspace: it writes every override");
+            }
+            return export(out);
+        }
         if (list) {
             if (tier != null || stage != null || reason != null || author != null || expires != null || from != null) {
                 throw CommandFailure.usage("--list takes only CUSTOMER_ID, --as-of and --workspace");
@@ -121,6 +148,25 @@ final class OverrideCommand extends BookCommand {
         return new ManualOverride(customerId, tier, stage, reason.strip(), author.strip(), from, expires);
     }
 
+    private int export(PrintWriter out) {
+        if (Files.isDirectory(export)) {
+            throw CommandFailure.usage("--export " + export + " is a folder; give a file name");
+        }
+        try (Store book = openBook()) {
+            List<ManualOverride> all = book.overrides().all().stream()
+                    .map(RecordedOverride::override)
+                    .toList();
+            try {
+                OverridesCsv.write(all, export);
+            } catch (IOException e) {
+                throw CommandFailure.data("cannot write " + export + ": " + e.getMessage()
+                        + "; check that the folder is writable and the disk has space");
+            }
+            out.printf("Exported %d overrides (every one recorded, in force or not) to %s%n", all.size(), export);
+            return Main.OK;
+        }
+    }
+
     private int list(PrintWriter out) {
         LocalDate on = asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
         try (Store book = openBook()) {
@@ -156,13 +202,10 @@ final class OverrideCommand extends BookCommand {
     }
 
     private static String status(ManualOverride override, LocalDate on) {
-        if (!on.isBefore(override.expiresOn())) {
-            return "expired";
+        if (override.inForceOn(on)) {
+            return "in force";
         }
-        if (override.effectiveFrom() != null && on.isBefore(override.effectiveFrom())) {
-            return "not yet";
-        }
-        return "in force";
+        return on.isBefore(override.expiresOn()) ? "not yet" : "expired";
     }
 
     private static String what(ManualOverride override) {

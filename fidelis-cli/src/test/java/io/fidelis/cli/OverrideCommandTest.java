@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fidelis.core.classification.ManualOverride;
 import io.fidelis.core.domain.Coded;
 import io.fidelis.core.domain.CustomerHistory;
 import io.fidelis.core.policy.Tier;
+import io.fidelis.store.RecordedOverride;
+import io.fidelis.store.csv.OverridesCsv;
 import io.fidelis.store.duckdb.DuckDbBookStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -198,5 +201,66 @@ class OverrideCommandTest {
         assertThat(badTier.exit()).isEqualTo(Main.USAGE);
         assertThat(badTier.err()).contains("'gold' is not one of high, medium, low");
         assertThat(fidelis("override", "--list", customer).out()).contains("No overrides recorded");
+    }
+
+    @Test
+    void exportWritesEveryOverrideRecordedInForceOrNotInTheOrderRecorded() throws Exception {
+        String customer = customers.get(5);
+        fidelis(
+                "override",
+                customer,
+                "--tier",
+                "low",
+                "--reason",
+                "expired already, \"still\" exported",
+                "--author",
+                "Zhao Min",
+                "--from",
+                "2025-01-01",
+                "--expires",
+                "2025-06-30");
+        fidelis(
+                "override",
+                customer,
+                "--stage",
+                "churned",
+                "--reason",
+                "not yet in force",
+                "--author",
+                "Zhao Min",
+                "--from",
+                "2030-01-01",
+                "--expires",
+                "2030-06-30");
+        Path file = temp.resolve("exported").resolve("overrides.csv");
+
+        Cli.Result exported = fidelis("override", "--export", file.toString());
+
+        assertThat(exported.exit()).as(exported.err()).isEqualTo(Main.OK);
+        List<ManualOverride> recorded;
+        try (DuckDbBookStore book = DuckDbBookStore.open(workspace)) {
+            recorded = book.overrides().all().stream()
+                    .map(RecordedOverride::override)
+                    .toList();
+        }
+        assertThat(recorded).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(exported.out()).contains("Exported " + recorded.size() + " overrides");
+        assertThat(OverridesCsv.read(file).overrides()).containsExactlyElementsOf(recorded);
+    }
+
+    @Test
+    void exportTakesNothingButTheFile() {
+        Cli.Result withCustomer = fidelis(
+                "override", customers.get(6), "--export", temp.resolve("x.csv").toString());
+        Cli.Result withList =
+                fidelis("override", "--list", "--export", temp.resolve("x.csv").toString());
+        Cli.Result toAFolder = fidelis("override", "--export", temp.toString());
+
+        assertThat(withCustomer.exit()).isEqualTo(Main.USAGE);
+        assertThat(withCustomer.err()).contains("--export takes only FILE");
+        assertThat(withList.exit()).isEqualTo(Main.USAGE);
+        assertThat(toAFolder.exit()).isEqualTo(Main.USAGE);
+        assertThat(toAFolder.err()).contains("is a folder");
+        assertThat(temp.resolve("x.csv")).doesNotExist();
     }
 }

@@ -7,8 +7,12 @@ import static org.apache.spark.sql.functions.size;
 import io.fidelis.core.classification.DatedClassifier;
 import io.fidelis.core.domain.Table;
 import io.fidelis.core.policy.Policy;
+import io.fidelis.store.csv.OverridesCsv;
+import io.fidelis.store.csv.OverridesFileException;
 import io.fidelis.store.policy.PolicyException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -54,6 +58,8 @@ public final class ClassifyBook {
             .add("code_version", DataTypes.StringType)
             .add("priors", DataTypes.StringType)
             .add("overrides", DataTypes.StringType)
+            .add("overrides_sha256", DataTypes.StringType)
+            .add("overrides_in_force", DataTypes.LongType)
             .add("engine", DataTypes.StringType)
             .add("created_at", DataTypes.TimestampType)
             .add("customers", DataTypes.LongType);
@@ -107,6 +113,10 @@ public final class ClassifyBook {
         } catch (PolicyException e) {
             System.err.println("fidelis spark: the policy cannot be used:\n" + e.getMessage());
             exit = DATA_ERRORS;
+        } catch (OverridesFileException e) {
+            System.err.println(
+                    "fidelis spark: the overrides cannot be used, nothing was classified:\n" + e.getMessage());
+            exit = DATA_ERRORS;
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("fidelis spark: " + e.getMessage());
             exit = DATA_ERRORS;
@@ -117,9 +127,11 @@ public final class ClassifyBook {
     }
 
     /** Runs the job in {@code spark}; the caller owns the session. */
-    static Summary run(SparkSession spark, JobOptions options) throws IOException, PolicyException {
+    static Summary run(SparkSession spark, JobOptions options)
+            throws IOException, PolicyException, OverridesFileException {
         JobPolicy policy = JobPolicy.load(options.policy());
         Policy parsed = policy.policy(); // refuses a bad policy before any executor starts
+        JobOverrides overrides = overrides(spark, options); // and a bad overrides file
         BookInput source = options.source();
         Map<Table, Dataset<Row>> tables = new EnumMap<>(Table.class);
         for (Table table : Table.values()) {
@@ -138,7 +150,7 @@ public final class ClassifyBook {
         CustomerRows rows = new CustomerRows(tables, partitions);
         Dataset<Row> classified = rows.rows()
                 .mapPartitions(
-                        new ClassifyPartition(policy, options.asOf(), rows.columns(), ""),
+                        new ClassifyPartition(policy, options.asOf(), overrides, rows.columns(), ""),
                         Encoders.row(ResultRows.SCHEMA))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
@@ -183,7 +195,9 @@ public final class ClassifyBook {
                     source.fingerprint(spark, tables),
                     codeVersion(),
                     DatedClassifier.priors(parsed, options.asOf()),
-                    "none",
+                    overrides.describe(),
+                    overrides.sha256(),
+                    (long) overrides.inForce().size(),
                     "spark " + spark.version(),
                     Timestamp.from(Instant.now()),
                     customers);
@@ -195,6 +209,21 @@ public final class ClassifyBook {
             return new Summary(customers, 0, 0, options.out());
         } finally {
             classified.unpersist();
+        }
+    }
+
+    /** The overrides file's overrides in force on the as-of date, read by the driver (local, hdfs: ...). */
+    static JobOverrides overrides(SparkSession spark, JobOptions options) throws IOException, OverridesFileException {
+        if (options.overrides() == null) {
+            return JobOverrides.none(options.asOf());
+        }
+        Path file = new Path(options.overrides());
+        FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        try (InputStream in = fs.open(file)) {
+            return JobOverrides.of(options.overrides(), OverridesCsv.read(in, file.getName()), options.asOf());
+        } catch (FileNotFoundException e) {
+            throw new IllegalArgumentException("--overrides " + options.overrides() + " is not a file ("
+                    + e.getMessage() + "); write the workspace's overrides with fidelis override --export FILE");
         }
     }
 

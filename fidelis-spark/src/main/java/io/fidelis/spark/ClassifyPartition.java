@@ -22,7 +22,11 @@ import org.apache.spark.sql.Row;
 /**
  * Classifies the customers of one partition: its rows come sorted by customer (see {@link CustomerRows}), so the rows
  * of one customer are read one after the other into records by the contract's reader, assembled into the customer's
- * history and classified by the core's {@link DatedClassifier} under the job's policy, one customer at a time.
+ * history and classified by the core's {@link DatedClassifier} under the job's policy and with the overrides in force,
+ * one customer at a time.
+ *
+ * <p>The policy's text and the overrides travel in this function: Spark broadcasts a stage's functions once (its task
+ * binary), always with Java serialization, whatever {@code spark.serializer} the cluster sets.
  */
 final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
 
@@ -30,16 +34,20 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
 
     private final JobPolicy policy;
     private final LocalDate asOf;
+    private final JobOverrides overrides;
     private final EnumMap<Table, ArrayList<String>> columns;
     private final String source;
 
     /**
+     * @param overrides the manual overrides in force on {@code asOf}
      * @param columns the source columns of each table, in the order of its rows' cells
      * @param source what rejects name as their source, before the table's name (e.g. the input folder)
      */
-    ClassifyPartition(JobPolicy policy, LocalDate asOf, Map<Table, List<String>> columns, String source) {
+    ClassifyPartition(
+            JobPolicy policy, LocalDate asOf, JobOverrides overrides, Map<Table, List<String>> columns, String source) {
         this.policy = policy;
         this.asOf = asOf;
+        this.overrides = overrides;
         this.columns = new EnumMap<>(Table.class);
         columns.forEach((table, names) -> this.columns.put(table, new ArrayList<>(names)));
         this.source = source;
@@ -47,7 +55,7 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) throws Exception {
-        DatedClassifier classifier = new DatedClassifier(parsed(policy), asOf, Map.of());
+        DatedClassifier classifier = new DatedClassifier(parsed(policy), asOf, overrides.byCustomer());
         CustomerRecords records = new CustomerRecords();
         Map<Table, ContractRows> readers = new EnumMap<>(Table.class);
         columns.forEach((table, names) -> readers.put(

@@ -14,14 +14,16 @@ import java.util.Locale;
  * @param policy a policy YAML file, or the name of a shipped policy
  * @param out the folder the results, reasons and provenance are written to (replaced)
  * @param partitions how many partitions customers are spread over, or 0 for spark.sql.shuffle.partitions
+ * @param overrides an overrides file ({@code fidelis override --export}), or null for none
  */
-record JobOptions(BookInput source, LocalDate asOf, String policy, String out, int partitions) {
+record JobOptions(BookInput source, LocalDate asOf, String policy, String out, int partitions, String overrides) {
 
     static final String USAGE = String.join(
             "\n",
             "usage: spark-submit --class io.fidelis.spark.ClassifyBook fidelis-spark.jar",
             "         (--input DIR [--format csv|parquet] | --hive-database DB | --jdbc-url URL [--jdbc-user USER])",
-            "         [--table-prefix P] --as-of yyyy-MM-dd [--policy FILE|NAME] --out DIR [--partitions N]",
+            "         [--table-prefix P] --as-of yyyy-MM-dd [--policy FILE|NAME] [--overrides FILE] --out DIR",
+            "         [--partitions N]",
             "  --input DIR          a folder (local, hdfs:, s3a: ...) of the contract's files: customers*.csv ... or",
             "                       customers*.parquet ... (a table may also be a folder of part files, e.g. loans/)",
             "  --format             csv (UTF-8, comma, RFC 4180 quotes; the default) or parquet",
@@ -30,6 +32,8 @@ record JobOptions(BookInput source, LocalDate asOf, String policy, String out, i
             "  --table-prefix P     Hive or JDBC table names start with P (e.g. lender_ for lender_loans)",
             "  --as-of DATE         classify as of this date (required)",
             "  --policy FILE|NAME   a policy YAML file (local to the driver) or a shipped policy (default: default)",
+            "  --overrides FILE     manual overrides to apply, those in force on --as-of: a CSV file as written by",
+            "                       fidelis override --export (local, hdfs:, s3a: ...; default: none)",
             "  --out DIR            write results/, reasons/ and provenance/ as Parquet here (replaced)",
             "  --partitions N       spread the customers over N partitions (default: spark.sql.shuffle.partitions)");
 
@@ -45,6 +49,7 @@ record JobOptions(BookInput source, LocalDate asOf, String policy, String out, i
         String policy = "default";
         String out = null;
         int partitions = 0;
+        String overrides = null;
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
             String option = rest.remove(0);
@@ -63,6 +68,7 @@ record JobOptions(BookInput source, LocalDate asOf, String policy, String out, i
                 case "--policy" -> policy = value;
                 case "--out" -> out = value;
                 case "--partitions" -> partitions = positive(value);
+                case "--overrides" -> overrides = value;
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -84,7 +90,7 @@ record JobOptions(BookInput source, LocalDate asOf, String policy, String out, i
                 : hive != null
                         ? BookInput.hive(hive, prefix)
                         : BookInput.jdbc(jdbc, jdbcUser, System.getenv("FIDELIS_JDBC_PASSWORD"), prefix);
-        return new JobOptions(source, asOf, policy, out, partitions);
+        return new JobOptions(source, asOf, policy, out, partitions, overrides);
     }
 
     private static LocalDate date(String value) {

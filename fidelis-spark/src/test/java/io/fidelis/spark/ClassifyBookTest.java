@@ -3,13 +3,18 @@ package io.fidelis.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fidelis.core.classification.ManualOverride;
 import io.fidelis.core.domain.Table;
 import io.fidelis.core.features.FeatureId;
 import io.fidelis.core.features.FeatureValue;
+import io.fidelis.core.policy.Stage;
+import io.fidelis.core.policy.Tier;
 import io.fidelis.generator.BookGenerator;
 import io.fidelis.generator.GeneratorSettings;
 import io.fidelis.store.RunResult;
 import io.fidelis.store.RunsSql;
+import io.fidelis.store.csv.OverridesCsv;
+import io.fidelis.store.csv.OverridesFileException;
 import io.fidelis.store.policy.PolicyYaml;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,6 +48,10 @@ class ClassifyBookTest {
     private static Path book;
     private static Path parquet;
     private static Map<String, RunResult> embedded;
+    private static Map<String, RunResult> embeddedWithOverrides;
+    private static Path overridesFile;
+    private static List<String> overridden;
+    private static Tier laterTier;
 
     @BeforeAll
     static void classifyABookWithTheEmbeddedEngine() throws Exception {
@@ -52,6 +61,9 @@ class ClassifyBookTest {
         parquet = temp.resolve("book-parquet");
         embedded =
                 EmbeddedEngine.classify(book, temp.resolve("workspace"), PolicyYaml.shipped("default"), AS_OF, parquet);
+        overridesFile = temp.resolve("exported").resolve("overrides.csv");
+        embeddedWithOverrides = EmbeddedEngine.classifyWithOverrides(
+                temp.resolve("workspace"), PolicyYaml.shipped("default"), AS_OF, overrides(), overridesFile);
         spark = SparkSession.builder()
                 .master("local[2]")
                 .appName("fidelis-spark-test")
@@ -68,6 +80,69 @@ class ClassifyBookTest {
         if (spark != null) {
             spark.stop();
         }
+    }
+
+    /**
+     * Overrides of the first customers, each changing what the engine computed: a tier only (then a later one that
+     * wins), a stage only, both (from the as-of date, inclusive), one that expired on the as-of date (exclusive) and one
+     * not yet in force.
+     */
+    private static List<ManualOverride> overrides() {
+        List<RunResult> first = embedded.values().stream().limit(5).toList();
+        overridden = first.subList(0, 3).stream().map(RunResult::customerId).toList();
+        List<String> notInForce =
+                first.subList(3, 5).stream().map(RunResult::customerId).toList();
+        List<Tier> others = java.util.Arrays.stream(Tier.values())
+                .filter(t -> t != first.get(0).tier())
+                .toList();
+        laterTier = others.get(1);
+        return List.of(
+                new ManualOverride(
+                        overridden.get(0),
+                        others.get(0),
+                        null,
+                        "credit committee",
+                        "Zhang Wei",
+                        null,
+                        AS_OF.plusDays(90)),
+                new ManualOverride(
+                        overridden.get(1),
+                        null,
+                        otherStage(first.get(1).stage()),
+                        "no contact since the audit, \"per\" the RM",
+                        "李娜",
+                        AS_OF.minusDays(30),
+                        AS_OF.plusDays(1)),
+                new ManualOverride(
+                        overridden.get(2),
+                        first.get(2).tier() == Tier.LOW ? Tier.HIGH : Tier.LOW,
+                        otherStage(first.get(2).stage()),
+                        "merger pending",
+                        "Chen Jie",
+                        AS_OF,
+                        AS_OF.plusDays(365)),
+                new ManualOverride(
+                        notInForce.get(0),
+                        first.get(3).tier() == Tier.LOW ? Tier.HIGH : Tier.LOW,
+                        null,
+                        "expired",
+                        "Wu Lei",
+                        AS_OF.minusDays(100),
+                        AS_OF),
+                new ManualOverride(
+                        notInForce.get(1),
+                        null,
+                        otherStage(first.get(4).stage()),
+                        "not yet",
+                        "Wu Lei",
+                        AS_OF.plusDays(1),
+                        AS_OF.plusDays(60)),
+                new ManualOverride(
+                        overridden.get(0), laterTier, null, "superseded", "Zhang Wei", null, AS_OF.plusDays(30)));
+    }
+
+    private static Stage otherStage(Stage stage) {
+        return stage == Stage.DORMANT ? Stage.ACTIVE : Stage.DORMANT;
     }
 
     private static ClassifyBook.Summary job(String... args) throws Exception {
@@ -156,6 +231,64 @@ class ClassifyBookTest {
     }
 
     @Test
+    void withTheWorkspacesOverridesExportedEveryCustomerGetsWhatTheEmbeddedEngineGives() throws Exception {
+        assertThat(embeddedWithOverrides.values().stream()
+                        .filter(RunResult::overridden)
+                        .map(RunResult::customerId))
+                .as("the embedded engine applied the overrides in force, and only those")
+                .containsExactlyInAnyOrderElementsOf(overridden);
+        assertThat(embeddedWithOverrides.get(overridden.get(0)).tier())
+                .as("the later override wins")
+                .isEqualTo(laterTier);
+        Path out = temp.resolve("with-overrides");
+
+        ClassifyBook.Summary summary = job(
+                "--input",
+                parquet.toString(),
+                "--format",
+                "parquet",
+                "--as-of",
+                AS_OF.toString(),
+                "--overrides",
+                overridesFile.toString(),
+                "--out",
+                out.toString());
+
+        assertThat(summary.customers()).isEqualTo(CUSTOMERS);
+        assertSameAs(embeddedWithOverrides, out);
+        Row provenance =
+                spark.read().parquet(out.resolve("provenance").toString()).first();
+        assertThat(provenance.<String>getAs("overrides_sha256"))
+                .isEqualTo(OverridesCsv.read(overridesFile).sha256());
+        assertThat(provenance.<Long>getAs("overrides_in_force")).isEqualTo(4L);
+        assertThat(provenance.<String>getAs("overrides")).contains("4 of 6 in force on " + AS_OF + ", for 3 customers");
+    }
+
+    @Test
+    void aBrokenOverridesFileIsRefusedBeforeAnythingRuns() throws Exception {
+        Path file = temp.resolve("bad-overrides.csv");
+        Files.writeString(
+                file,
+                "customer_id,tier,stage,reason,author,effective_from,expires_on\n" + overridden.get(0)
+                        + ",gold,,typo,Zhang Wei,,2027-01-01\n");
+        Path out = temp.resolve("bad-overrides-out");
+
+        assertThatThrownBy(() -> job(
+                        "--input",
+                        book.toString(),
+                        "--as-of",
+                        AS_OF.toString(),
+                        "--overrides",
+                        file.toString(),
+                        "--out",
+                        out.toString()))
+                .isInstanceOf(OverridesFileException.class)
+                .hasMessageContaining(
+                        "bad-overrides.csv:2: column tier value 'gold' - expected one of: high, medium, low");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void aRowThatBreaksTheContractIsRejectedAndNothingIsClassified() throws Exception {
         Path broken = temp.resolve("broken");
         Files.createDirectories(broken);
@@ -205,6 +338,10 @@ class ClassifyBookTest {
 
     /** Every customer's row in {@code out}/results against the embedded engine's result, column by column. */
     private static void assertSameAsEmbedded(Path out) {
+        assertSameAs(embedded, out);
+    }
+
+    private static void assertSameAs(Map<String, RunResult> embedded, Path out) {
         List<Row> rows = spark.read().parquet(out.resolve("results").toString()).collectAsList();
         assertThat(rows).hasSize(embedded.size());
         Map<String, Map<String, Object>> spark = new HashMap<>();

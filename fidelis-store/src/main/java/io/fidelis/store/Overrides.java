@@ -27,6 +27,9 @@ public interface Overrides {
     /** The overrides of one customer, in the order recorded, whether in force or not. */
     List<ManualOverride> of(String customerId);
 
-    /** The overrides in force on {@code asOf}, by customer id, each customer's in the order recorded. */
+    /**
+     * The overrides in force on {@code asOf} by the core's rule ({@link ManualOverride#inForce}), by customer id, each
+     * customer's in the order recorded.
+     */
     Map<String, List<ManualOverride>> inForce(LocalDate asOf);
 }

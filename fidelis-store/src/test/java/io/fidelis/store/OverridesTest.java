@@ -122,4 +122,19 @@ class OverridesTest {
 
         assertThat(book.overrides().of("C1")).containsExactly(override);
     }
+
+    @Test
+    void inForceIsTheCoresRuleOverEveryOverrideRecorded() {
+        overrides.record(tier("C1", Tier.HIGH, null, "2026-09-30"), NOW);
+        overrides.record(tier("C2", Tier.LOW, "2026-09-30", "2026-10-01"), NOW);
+        overrides.record(tier("C3", Tier.LOW, "2026-10-01", "2027-01-01"), NOW);
+        overrides.record(tier("C2", Tier.MEDIUM, null, "2027-01-01"), NOW);
+        List<ManualOverride> all =
+                overrides.all().stream().map(RecordedOverride::override).toList();
+
+        for (String asOf : List.of("2026-09-29", "2026-09-30", "2026-10-01", "2026-12-31", "2027-01-01")) {
+            LocalDate date = LocalDate.parse(asOf);
+            assertThat(overrides.inForce(date)).as(asOf).isEqualTo(ManualOverride.inForce(all, date));
+        }
+    }
 }

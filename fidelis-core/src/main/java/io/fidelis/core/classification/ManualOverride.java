@@ -3,6 +3,10 @@ package io.fidelis.core.classification;
 import io.fidelis.core.policy.Stage;
 import io.fidelis.core.policy.Tier;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -42,10 +46,33 @@ public record ManualOverride(
         }
     }
 
+    /**
+     * Whether it is in force on {@code asOf}: from {@code effectiveFrom} (inclusive; any date when null) until {@code
+     * expiresOn} (exclusive). The one statement of that rule: the classifier, every store and the Spark job use it.
+     */
+    public boolean inForceOn(LocalDate asOf) {
+        return (effectiveFrom == null || !asOf.isBefore(effectiveFrom)) && asOf.isBefore(expiresOn);
+    }
+
     /** Whether it applies to {@code customerId} as of {@code asOf}. */
     public boolean appliesTo(String customerId, LocalDate asOf) {
-        return this.customerId.equals(customerId)
-                && (effectiveFrom == null || !asOf.isBefore(effectiveFrom))
-                && asOf.isBefore(expiresOn);
+        return this.customerId.equals(customerId) && inForceOn(asOf);
+    }
+
+    /**
+     * The overrides of {@code recorded} in force on {@code asOf} ({@link #inForceOn}), by customer id in the order of
+     * their first appearance, each customer's in the order of {@code recorded}: the order in which {@link Classifier}
+     * reads them (of several in force, the last wins).
+     */
+    public static Map<String, List<ManualOverride>> inForce(List<ManualOverride> recorded, LocalDate asOf) {
+        Map<String, List<ManualOverride>> byCustomer = new LinkedHashMap<>();
+        for (ManualOverride override : recorded) {
+            if (override.inForceOn(asOf)) {
+                byCustomer
+                        .computeIfAbsent(override.customerId(), id -> new ArrayList<>())
+                        .add(override);
+            }
+        }
+        return byCustomer;
     }
 }

@@ -114,4 +114,41 @@ class OverrideTest {
                         new ManualOverride("C1", Tier.LOW, null, "x", "y", date("2027-01-01"), date("2027-01-01")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @ParameterizedTest(name = "from {0} until {1}: in force on {2} is {3}")
+    @CsvSource({
+        ", 2026-12-31, 2026-09-30, true",
+        ", 2026-12-31, 2026-12-31, false",
+        "2026-10-01, 2026-12-31, 2026-09-30, false",
+        "2026-10-01, 2026-12-31, 2026-10-01, true",
+        "2026-10-01, 2026-12-31, 2026-12-30, true",
+        "2026-10-01, 2026-12-31, 2027-01-01, false",
+    })
+    void anOverrideIsInForceFromItsStartInclusiveUntilItsExpiryExclusive(
+            String from, String expires, String asOf, boolean inForce) {
+        ManualOverride override =
+                new ManualOverride("C1", Tier.LOW, null, "r", "a", from == null ? null : date(from), date(expires));
+
+        assertThat(override.inForceOn(date(asOf))).isEqualTo(inForce);
+        assertThat(ManualOverride.inForce(List.of(override), date(asOf)).containsKey("C1"))
+                .isEqualTo(inForce);
+        assertThat(override.appliesTo("C1", date(asOf))).isEqualTo(inForce);
+    }
+
+    @Test
+    void theOverridesInForceAreGroupedByCustomerInTheOrderGiven() {
+        ManualOverride older = new ManualOverride("C2", Tier.HIGH, null, "r", "a", null, date("2027-01-01"));
+        ManualOverride expired = new ManualOverride("C1", Tier.LOW, null, "r", "a", null, date("2026-09-30"));
+        ManualOverride later =
+                new ManualOverride("C3", null, Stage.NEW, "r", "a", date("2026-10-01"), date("2027-01-01"));
+        ManualOverride newer = new ManualOverride("C2", Tier.LOW, Stage.ACTIVE, "r", "a", null, date("2027-01-01"));
+        ManualOverride c4 =
+                new ManualOverride("C4", null, Stage.CHURNED, "r", "a", date("2026-09-30"), date("2026-10-01"));
+
+        var inForce = ManualOverride.inForce(List.of(older, expired, later, newer, c4), date("2026-09-30"));
+
+        assertThat(inForce).containsOnlyKeys("C2", "C4");
+        assertThat(inForce.get("C2")).containsExactly(older, newer);
+        assertThat(inForce.keySet()).containsExactly("C2", "C4");
+    }
 }

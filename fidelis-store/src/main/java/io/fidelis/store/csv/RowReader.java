@@ -134,9 +134,9 @@ final class RowReader {
      */
     boolean read(CsvScanner row) {
         long line = row.rowLine();
-        String problem = structureProblem(row);
+        String problem = structureProblem(row, headerSize);
         if (problem != null) {
-            sink.reject(new Reject(file, line, null, null, problem, structureMessage(problem, row)));
+            sink.reject(new Reject(file, line, null, null, problem, structureMessage(problem, row, headerSize)));
             return false;
         }
         char[] chars = row.chars();
@@ -177,7 +177,8 @@ final class RowReader {
         return true;
     }
 
-    private String structureProblem(CsvScanner row) {
+    /** The rule a row's structure breaks (too long, quotes, not as many fields as the header), or null. */
+    static String structureProblem(CsvScanner row, int headerSize) {
         if (row.tooLong()) {
             return RuleIds.ROW_TOO_LONG;
         }
@@ -190,7 +191,7 @@ final class RowReader {
         return null;
     }
 
-    private String structureMessage(String problem, CsvScanner row) {
+    static String structureMessage(String problem, CsvScanner row, int headerSize) {
         return switch (problem) {
             case RuleIds.ROW_TOO_LONG ->
                 "the row has more than " + CsvScanner.MAX_ROW_CHARS + " characters or " + CsvScanner.MAX_FIELDS

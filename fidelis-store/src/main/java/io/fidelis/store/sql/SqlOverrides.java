@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -77,17 +76,10 @@ public class SqlOverrides implements Overrides {
         return overrides(query(" WHERE customer_id = ?", List.of(customerId)));
     }
 
+    /** Every override read, then kept by the core's rule ({@link ManualOverride#inForce}): they are few. */
     @Override
     public Map<String, List<ManualOverride>> inForce(LocalDate asOf) {
-        Map<String, List<ManualOverride>> byCustomer = new LinkedHashMap<>();
-        for (RecordedOverride recorded : query(
-                " WHERE (effective_from IS NULL OR effective_from <= ?) AND expires_on > ?", List.of(asOf, asOf))) {
-            ManualOverride override = recorded.override();
-            byCustomer
-                    .computeIfAbsent(override.customerId(), id -> new ArrayList<>())
-                    .add(override);
-        }
-        return byCustomer;
+        return ManualOverride.inForce(overrides(all()), asOf);
     }
 
     private List<RecordedOverride> query(String where, List<Object> parameters) {
