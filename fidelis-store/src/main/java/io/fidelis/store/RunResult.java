@@ -5,7 +5,6 @@ import io.fidelis.core.classification.Reason;
 import io.fidelis.core.classification.ReasonCode;
 import io.fidelis.core.features.FeatureId;
 import io.fidelis.core.features.FeatureValue;
-import io.fidelis.core.features.Features;
 import io.fidelis.core.policy.Stage;
 import io.fidelis.core.policy.Tier;
 import io.fidelis.core.strategy.Actions;
@@ -13,8 +12,6 @@ import io.fidelis.core.strategy.Benefit;
 import io.fidelis.core.strategy.Conflict;
 import io.fidelis.core.strategy.RiskSignal;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -69,11 +66,7 @@ public record RunResult(
         stageReasons = List.copyOf(stageReasons);
         withheldBenefits = List.copyOf(withheldBenefits);
         riskSignals = List.copyOf(riskSignals);
-        Map<FeatureId, FeatureValue> all = new EnumMap<>(FeatureId.class);
-        for (FeatureId id : FeatureId.values()) {
-            all.put(id, features.getOrDefault(id, FeatureValue.missing()));
-        }
-        features = Collections.unmodifiableMap(all);
+        features = FeatureValues.of(features);
     }
 
     /** The stored form of a classification. */
@@ -84,11 +77,7 @@ public record RunResult(
             withheld.add(conflict.benefit());
             signals.addAll(conflict.signals());
         }
-        Features features = classification.features();
-        Map<FeatureId, FeatureValue> values = new EnumMap<>(FeatureId.class);
-        for (FeatureId id : FeatureId.values()) {
-            values.put(id, features.get(id));
-        }
+        FeatureValues values = FeatureValues.of(classification.features());
         return new RunResult(
                 classification.customerId(),
                 classification.tier(),
@@ -109,6 +98,16 @@ public record RunResult(
     /** The value of {@code feature}, possibly missing. */
     public FeatureValue feature(FeatureId feature) {
         return features.get(feature);
+    }
+
+    /** Whether {@code feature} had data (as {@code feature(feature).present()}, without making its value). */
+    public boolean hasFeature(FeatureId feature) {
+        return ((FeatureValues) features).present(feature);
+    }
+
+    /** The value of {@code feature}, 0 when missing (as {@code feature(feature).value()}, without making it). */
+    public double featureValue(FeatureId feature) {
+        return ((FeatureValues) features).value(feature);
     }
 
     private static List<ReasonCode> codes(List<Reason> reasons) {

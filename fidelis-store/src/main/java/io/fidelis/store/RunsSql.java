@@ -134,12 +134,23 @@ public final class RunsSql {
 
     /** Codes in a multi-valued cell: the lower-case codes joined by {@value #SEPARATOR}. */
     public static String join(List<? extends Enum<?>> values) {
-        StringBuilder cell = new StringBuilder();
-        for (Enum<?> value : values) {
-            if (cell.length() > 0) {
+        int size = values.size();
+        if (size == 0) {
+            return "";
+        }
+        // sized once: a run's reason cells hold some 400 characters, and growing the builder copied them repeatedly
+        String[] codes = new String[size];
+        int length = size - 1;
+        for (int i = 0; i < size; i++) {
+            codes[i] = code(values.get(i));
+            length += codes[i].length();
+        }
+        StringBuilder cell = new StringBuilder(length);
+        for (int i = 0; i < size; i++) {
+            if (i > 0) {
                 cell.append(SEPARATOR);
             }
-            cell.append(code(value));
+            cell.append(codes[i]);
         }
         return cell.toString();
     }
@@ -155,6 +166,49 @@ public final class RunsSql {
         }
         return values;
     }
+
+    /** The length in UTF-8 bytes of the cell {@link #join} makes of {@code values}. */
+    public static int joinedLength(List<? extends Enum<?>> values) {
+        int size = values.size();
+        int length = Math.max(0, size - 1);
+        for (int i = 0; i < size; i++) {
+            Enum<?> value = values.get(i);
+            length += CODE_BYTES.get(value.getDeclaringClass())[value.ordinal()].length;
+        }
+        return length;
+    }
+
+    /**
+     * Writes the UTF-8 bytes of the cell {@link #join} makes of {@code values} at the start of {@code into}, which
+     * holds at least {@link #joinedLength} bytes: the same cell without making a string of it.
+     */
+    public static void joinInto(List<? extends Enum<?>> values, byte[] into) {
+        int at = 0;
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                into[at++] = SEPARATOR_BYTE;
+            }
+            Enum<?> value = values.get(i);
+            byte[] code = CODE_BYTES.get(value.getDeclaringClass())[value.ordinal()];
+            System.arraycopy(code, 0, into, at, code.length);
+            at += code.length;
+        }
+    }
+
+    private static final byte SEPARATOR_BYTE = (byte) SEPARATOR.charAt(0);
+
+    /** Each enum type's codes by ordinal as UTF-8 bytes. */
+    private static final ClassValue<byte[][]> CODE_BYTES = new ClassValue<>() {
+        @Override
+        protected byte[][] computeValue(Class<?> type) {
+            String[] codes = CODES.get(type);
+            byte[][] bytes = new byte[codes.length][];
+            for (int i = 0; i < codes.length; i++) {
+                bytes[i] = codes[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
+            return bytes;
+        }
+    };
 
     /** The stored code of an enum constant: its {@link Coded#code()}, else its name in lower case. */
     public static String code(Enum<?> value) {

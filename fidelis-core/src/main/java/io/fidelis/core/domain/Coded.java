@@ -34,8 +34,8 @@ public interface Coded {
         return out.toString();
     }
 
-    /** The default code of an enum constant: its name in lower case. */
+    /** The default code of an enum constant: its name in lower case (made once per constant). */
     static String codeOf(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT);
+        return CodedNames.of(value);
     }
 }

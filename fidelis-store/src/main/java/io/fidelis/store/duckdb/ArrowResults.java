@@ -1,6 +1,7 @@
 package io.fidelis.store.duckdb;
 
 import io.fidelis.store.RunResult;
+import io.fidelis.store.RunsSql;
 import io.fidelis.store.sql.SqlRuns;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -242,6 +243,20 @@ final class ArrowResults {
         @Override
         public void appendNull() {
             vectors[column++].setNull(row);
+        }
+
+        /** Reused for every multi-valued cell: a run's reason cells hold some 400 bytes each. */
+        private byte[] codes = new byte[1024];
+
+        @Override
+        public void appendCodes(List<? extends Enum<?>> values) {
+            VarCharVector vector = (VarCharVector) vectors[column++];
+            int length = RunsSql.joinedLength(values);
+            if (codes.length < length) {
+                codes = new byte[Math.max(length, 2 * codes.length)];
+            }
+            RunsSql.joinInto(values, codes);
+            vector.setSafe(row, codes, 0, length);
         }
     }
 }

@@ -213,6 +213,11 @@ public abstract class SqlRuns implements Runs {
         void append(String value) throws SQLException;
 
         void appendNull() throws SQLException;
+
+        /** A multi-valued cell of codes, as {@link RunsSql#join} writes it. */
+        default void appendCodes(List<? extends Enum<?>> values) throws SQLException {
+            append(RunsSql.join(values));
+        }
     }
 
     /** Writes one column of a result. */
@@ -247,17 +252,17 @@ public abstract class SqlRuns implements Runs {
             case "score_tier" -> (a, r) -> a.append(r.scoreTier().code());
             case "stable_tier" -> (a, r) -> a.append(r.stableTier().code());
             case "stage" -> (a, r) -> a.append(r.stage().code());
-            case "tier_reasons" -> (a, r) -> a.append(RunsSql.join(r.tierReasons()));
-            case "stage_reasons" -> (a, r) -> a.append(RunsSql.join(r.stageReasons()));
+            case "tier_reasons" -> (a, r) -> a.appendCodes(r.tierReasons());
+            case "stage_reasons" -> (a, r) -> a.appendCodes(r.stageReasons());
             case "pricing_bps" -> (a, r) -> a.append(r.actions().pricingBps());
             case "rating_notch" -> (a, r) -> a.append(r.actions().ratingNotch());
             case "approval_route" ->
                 (a, r) -> a.append(r.actions().approvalRoute().code());
             case "credit_line" -> (a, r) -> a.append(r.actions().creditLine().code());
-            case "outreach" -> (a, r) -> a.append(RunsSql.join(r.actions().outreach()));
+            case "outreach" -> (a, r) -> a.appendCodes(r.actions().outreach());
             case "conflicts" -> (a, r) -> a.append(r.withheldBenefits().size());
-            case "withheld_benefits" -> (a, r) -> a.append(RunsSql.join(r.withheldBenefits()));
-            case "risk_signals" -> (a, r) -> a.append(RunsSql.join(r.riskSignals()));
+            case "withheld_benefits" -> (a, r) -> a.appendCodes(r.withheldBenefits());
+            case "risk_signals" -> (a, r) -> a.appendCodes(r.riskSignals());
             case "overridden" -> (a, r) -> a.append(r.overridden());
             default -> {
                 FeatureId feature = FEATURES_BY_CODE.get(column);
@@ -266,9 +271,8 @@ public abstract class SqlRuns implements Runs {
                     yield (a, r) -> a.appendNull();
                 }
                 yield (a, r) -> {
-                    FeatureValue value = r.feature(feature);
-                    if (value.present()) {
-                        a.append(value.value());
+                    if (r.hasFeature(feature)) {
+                        a.append(r.featureValue(feature));
                     } else {
                         a.appendNull();
                     }
