@@ -244,12 +244,7 @@ class PostgresServiceTest {
     @Test
     void aSecondServiceOnTheSameStoreSeesPoliciesOverridesRunsAndImportsOfOthers() throws Exception {
         Path folder = Files.createTempDirectory("fidelis-second-service");
-        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(FidelisService.class)
-                .run(
-                        "--server.port=0",
-                        "--fidelis.workspace=" + folder.resolve("workspace"),
-                        "--fidelis.db.config=" + prepared().resolve("db.properties"),
-                        "--fidelis.store-refresh-ms=200")) {
+        try (ConfigurableApplicationContext second = secondService(folder)) {
             int secondPort = second.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             String adam = signIn("adam");
             String ada = signIn("ada");
@@ -313,12 +308,7 @@ class PostgresServiceTest {
     @Test
     void aSecondServiceRefusesARevokedTokenAndEndsTheSessionsOfAChangedPassword() throws Exception {
         Path folder = Files.createTempDirectory("fidelis-second-service");
-        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(FidelisService.class)
-                .run(
-                        "--server.port=0",
-                        "--fidelis.workspace=" + folder.resolve("workspace"),
-                        "--fidelis.db.config=" + prepared().resolve("db.properties"),
-                        "--fidelis.store-refresh-ms=200")) {
+        try (ConfigurableApplicationContext second = secondService(folder)) {
             int secondPort = second.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             String adam = signIn("adam");
             HttpResponse<String> made = call(adam, "POST", "/api/tokens", "{\"user\":\"vera\",\"label\":\"leaked\"}");
@@ -358,6 +348,16 @@ class PostgresServiceTest {
             assertThat(audited("token.revoke")).isEqualTo(1);
             assertThat(audited("user.password")).isEqualTo(1);
         }
+    }
+
+    /** Another service on this class's database, with its own workspace folder in {@code folder}. */
+    private static ConfigurableApplicationContext secondService(Path folder) {
+        return new SpringApplicationBuilder(FidelisService.class)
+                .run(
+                        "--server.port=0",
+                        "--fidelis.workspace=" + folder.resolve("workspace"),
+                        "--fidelis.db.config=" + prepared().resolve("db.properties"),
+                        "--fidelis.store-refresh-ms=200");
     }
 
     /** A book folder holding only one customer not yet in the book (every other table empty). */

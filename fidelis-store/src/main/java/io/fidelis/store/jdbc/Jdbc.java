@@ -32,6 +32,36 @@ final class Jdbc {
 
     private Jdbc() {}
 
+    /** A step that numbers what it writes {@code MAX + 1}. */
+    @FunctionalInterface
+    interface Numbered<T> {
+        T write() throws SQLException;
+    }
+
+    /**
+     * Runs {@code write} again (after {@link #backOff}) while another process took its number first and {@code
+     * retry} still holds, at most {@link #ATTEMPTS} times; any other failure is a {@link StoreException} starting
+     * with {@code failure}.
+     */
+    static <T> T numbered(Numbered<T> write, java.util.function.BooleanSupplier retry, String failure) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return write.write();
+            } catch (SQLException e) {
+                if (attempt < ATTEMPTS && isKeyTaken(e) && retry.getAsBoolean()) {
+                    backOff(attempt);
+                    continue;
+                }
+                throw new io.fidelis.store.StoreException(failure + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** As {@link #numbered(Numbered, java.util.function.BooleanSupplier, String)}, retrying whenever the number was taken. */
+    static <T> T numbered(Numbered<T> write, String failure) {
+        return numbered(write, () -> true, failure);
+    }
+
     /**
      * Whether {@code e} says the number was taken: another process on the same database (several service instances on
      * PostgreSQL) committed it between our MAX and our insert.

@@ -79,19 +79,11 @@ final class JdbcApiTokens implements ApiTokens {
 
     @Override
     public synchronized ApiToken add(String tokenSha256, String user, String label, Instant createdAt) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return tryAdd(tokenSha256, user, label, createdAt);
-            } catch (SQLException e) {
-                if (attempt < Jdbc.ATTEMPTS
-                        && Jdbc.isKeyTaken(e)
-                        && find(tokenSha256).isEmpty()) {
-                    Jdbc.backOff(attempt);
-                    continue;
-                }
-                throw new StoreException("cannot add the API token: " + e.getMessage(), e);
-            }
-        }
+        // a taken key may also be the token's own hash: then a second try would only fail again
+        return Jdbc.numbered(
+                () -> tryAdd(tokenSha256, user, label, createdAt),
+                () -> find(tokenSha256).isEmpty(),
+                "cannot add the API token");
     }
 
     private ApiToken tryAdd(String tokenSha256, String user, String label, Instant createdAt) throws SQLException {

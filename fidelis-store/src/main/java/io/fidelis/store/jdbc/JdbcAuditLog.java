@@ -38,17 +38,7 @@ final class JdbcAuditLog implements AuditLog {
 
     @Override
     public synchronized List<AuditEntry> appendAll(List<AuditEntry> entries) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return tryAppend(entries);
-            } catch (SQLException e) {
-                if (attempt < Jdbc.ATTEMPTS && Jdbc.isKeyTaken(e)) {
-                    Jdbc.backOff(attempt);
-                    continue;
-                }
-                throw new StoreException("cannot append to the audit log: " + e.getMessage(), e);
-            }
-        }
+        return Jdbc.numbered(() -> tryAppend(entries), "cannot append to the audit log");
     }
 
     private List<AuditEntry> tryAppend(List<AuditEntry> entries) throws SQLException {

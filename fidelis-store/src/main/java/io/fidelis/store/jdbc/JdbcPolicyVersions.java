@@ -42,17 +42,8 @@ final class JdbcPolicyVersions implements PolicyVersions {
     @Override
     public synchronized PolicyVersion propose(
             String policyId, String version, String sha256, String yaml, String by, Instant at) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return tryPropose(policyId, version, sha256, yaml, by, at);
-            } catch (SQLException e) {
-                if (attempt < Jdbc.ATTEMPTS && Jdbc.isKeyTaken(e)) {
-                    Jdbc.backOff(attempt);
-                    continue;
-                }
-                throw new StoreException("cannot store the policy proposal: " + e.getMessage(), e);
-            }
-        }
+        return Jdbc.numbered(
+                () -> tryPropose(policyId, version, sha256, yaml, by, at), "cannot store the policy proposal");
     }
 
     private PolicyVersion tryPropose(String policyId, String version, String sha256, String yaml, String by, Instant at)

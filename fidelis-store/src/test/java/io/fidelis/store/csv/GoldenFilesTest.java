@@ -1,15 +1,9 @@
 package io.fidelis.store.csv;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import io.fidelis.core.domain.Table;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,33 +18,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GoldenFilesTest {
 
-    private static final Path SOURCES = Paths.get("src/test/resources/golden");
+    private static final GoldenCases CASES = new GoldenCases("golden");
 
     static Stream<String> cases() throws IOException, URISyntaxException {
-        try (Stream<Path> folders = Files.list(goldenRoot())) {
-            return folders
-                    .filter(Files::isDirectory)
-                    .map(folder -> folder.getFileName().toString())
-                    .sorted()
-                    .toList()
-                    .stream();
-        }
+        return CASES.names();
     }
 
     @ParameterizedTest
     @MethodSource("cases")
     void readingTheFolderGivesTheExpectedRecordsAndRejects(String name) throws Exception {
-        Path folder = goldenRoot().resolve(name);
-        String actual = String.join("\n", transcript(folder)) + "\n";
-        if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(SOURCES.resolve(name).resolve("expected.txt"), actual, StandardCharsets.UTF_8);
-            assumeTrue(false, "rewrote " + name + "/expected.txt: review the diff");
-        }
-        Path expected = folder.resolve("expected.txt");
-        assertThat(Files.exists(expected))
-                .as("%s/expected.txt exists; actual:%n%s", name, actual)
-                .isTrue();
-        assertThat(actual).isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
+        CASES.check(name, String.join("\n", transcript(CASES.folder(name))) + "\n");
     }
 
     private static List<String> transcript(Path folder) throws IOException {
@@ -72,9 +49,5 @@ class GoldenFilesTest {
             }
         }
         return lines;
-    }
-
-    private static Path goldenRoot() throws URISyntaxException {
-        return Paths.get(GoldenFilesTest.class.getResource("/golden").toURI());
     }
 }

@@ -2,7 +2,6 @@ package io.fidelis.store.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fidelis.core.classification.ManualOverride;
 import io.fidelis.core.policy.Stage;
@@ -14,7 +13,6 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,35 +31,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class OverridesCsvTest {
 
-    private static final Path SOURCES = Paths.get("src/test/resources/overrides");
+    private static final GoldenCases CASES = new GoldenCases("overrides");
 
     @TempDir
     Path temp;
 
     static Stream<String> cases() throws IOException, URISyntaxException {
-        try (Stream<Path> folders = Files.list(root())) {
-            return folders
-                    .filter(Files::isDirectory)
-                    .map(folder -> folder.getFileName().toString())
-                    .sorted()
-                    .toList()
-                    .stream();
-        }
+        return CASES.names();
     }
 
     @ParameterizedTest
     @MethodSource("cases")
     void readingTheFileGivesTheExpectedOverridesOrProblems(String name) throws Exception {
-        String actual = transcript(root().resolve(name).resolve("overrides.csv"));
-        if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(SOURCES.resolve(name).resolve("expected.txt"), actual, StandardCharsets.UTF_8);
-            assumeTrue(false, "rewrote " + name + "/expected.txt: review the diff");
-        }
-        Path expected = root().resolve(name).resolve("expected.txt");
-        assertThat(Files.exists(expected))
-                .as("%s/expected.txt exists; actual:%n%s", name, actual)
-                .isTrue();
-        assertThat(actual).isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
+        CASES.check(name, transcript(CASES.folder(name).resolve("overrides.csv")));
     }
 
     private static String transcript(Path file) throws IOException {
@@ -78,7 +60,7 @@ class OverridesCsvTest {
 
     @Test
     void aBrokenFileIsRefusedWholeWithEveryProblem() throws Exception {
-        Path file = root().resolve("unknown-codes").resolve("overrides.csv");
+        Path file = CASES.folder("unknown-codes").resolve("overrides.csv");
 
         assertThatThrownBy(() -> OverridesCsv.read(file)).isInstanceOfSatisfying(OverridesFileException.class, e -> {
             assertThat(e.rejectCount()).isEqualTo(2);
@@ -141,7 +123,7 @@ class OverridesCsvTest {
 
     @Test
     void theReadCarriesTheSha256OfTheFilesBytes() throws Exception {
-        Path file = root().resolve("good").resolve("overrides.csv");
+        Path file = CASES.folder("good").resolve("overrides.csv");
 
         OverridesCsv.Read read = OverridesCsv.read(file);
 
@@ -153,9 +135,5 @@ class OverridesCsvTest {
 
     private static LocalDate date(String text) {
         return LocalDate.parse(text);
-    }
-
-    private static Path root() throws URISyntaxException {
-        return Paths.get(OverridesCsvTest.class.getResource("/overrides").toURI());
     }
 }
