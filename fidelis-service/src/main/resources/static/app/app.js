@@ -80,6 +80,14 @@ async function signIn(event) {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ user: document.getElementById('login-user').value, password: document.getElementById('login-password').value })
   });
+  document.getElementById('login-error').hidden = true;
+  document.getElementById('login-locked').hidden = true;
+  if (response.status === 429) {
+    const answer = await response.json();
+    document.getElementById('login-locked-until').textContent = (answer.until || '').replace('T', ' ').replace(/\.\d+/, '').replace('Z', '');
+    document.getElementById('login-locked').hidden = false;
+    return;
+  }
   if (!response.ok) { document.getElementById('login-error').hidden = false; return; }
   state.token = (await response.json()).token;
   sessionStorage.setItem('fidelis.token', state.token);

@@ -41,6 +41,7 @@ class Accounts implements UserDetailsService {
     private final PasswordEncoder encoder;
     private final Clock clock;
     private final Audit audit;
+    private final SignInGuard guard;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, KeptToken> apiTokens = new ConcurrentHashMap<>();
@@ -52,8 +53,9 @@ class Accounts implements UserDetailsService {
 
     private record KeptToken(long revocations, Session session) {}
 
-    Accounts(Workspace workspace, PasswordEncoder encoder, Clock clock, Audit audit) {
+    Accounts(Workspace workspace, PasswordEncoder encoder, Clock clock, Audit audit, SignInGuard guard) {
         this.workspace = workspace;
+        this.guard = guard;
         this.audit = audit;
         this.encoder = encoder;
         this.clock = clock;
@@ -116,10 +118,13 @@ class Accounts implements UserDetailsService {
      */
     void changeOwnPassword(String name, String current, String next, String bearer) {
         StoredUser user = workspace.users.find(name).orElseThrow(() -> new NoSuchElementException("no user " + name));
+        guard.check(user.name());
         if (current == null || !encoder.matches(current, user.passwordHash())) {
             audit.recordAs(name, "user.password.refused", name, "the current password was wrong");
+            wrongPassword(user.name());
             throw new IllegalArgumentException("the current password is not right: nothing was changed");
         }
+        guard.succeeded(user.name());
         PasswordRules.check(name, next);
         if (next.equals(current)) {
             throw new IllegalArgumentException("the new password is the current one: choose another");
@@ -184,11 +189,16 @@ class Accounts implements UserDetailsService {
     /** Signs in with a password; a session token for the dashboard, or empty when the name or password is wrong. */
     Optional<String> signIn(String name, String password) {
         Optional<StoredUser> user = workspace.users.find(name == null ? "" : name);
+        if (user.isPresent()) {
+            guard.check(user.get().name());
+        }
         if (user.isEmpty()
                 || password == null
                 || !encoder.matches(password, user.get().passwordHash())) {
+            user.ifPresent(u -> wrongPassword(u.name()));
             return Optional.empty();
         }
+        guard.succeeded(user.get().name());
         String token = "ses_" + secret();
         Instant now = now();
         sessions.put(sha256(token), new Session(name, Role.of(user.get().role()), now.plus(SESSION), now));
@@ -226,10 +236,31 @@ class Accounts implements UserDetailsService {
         return api;
     }
 
+    /** Counts a wrong password of an existing user, and audits the lock it may cause. */
+    private void wrongPassword(String user) {
+        if (guard.failed(user)) {
+            audit.recordAs(user, "user.signin.locked", user, "too many wrong passwords in a row");
+        }
+    }
+
+    /** HTTP Basic with a wrong password counts as any wrong password. */
+    @org.springframework.context.event.EventListener
+    void basicFailed(org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent event) {
+        String name = event.getAuthentication().getName();
+        workspace.users.find(name == null ? "" : name).ifPresent(u -> wrongPassword(u.name()));
+    }
+
+    /** HTTP Basic with the right password clears the count. */
+    @org.springframework.context.event.EventListener
+    void basicSucceeded(org.springframework.security.authentication.event.AuthenticationSuccessEvent event) {
+        guard.succeeded(event.getAuthentication().getName());
+    }
+
     @Override
     public UserDetails loadUserByUsername(String name) {
         StoredUser user = workspace.users.find(name).orElseThrow(() -> new UsernameNotFoundException("no such user"));
         return User.withUsername(user.name())
+                .accountLocked(guard.lockedUntil(user.name()).isPresent())
                 .password(user.passwordHash())
                 .authorities(Role.of(user.role()).authorities().toArray(String[]::new))
                 .build();

@@ -229,6 +229,41 @@ class CredentialsTest extends ServiceTest {
         assertThat(basic(user, script, "/api/me").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void fiveWrongPasswordsInARowLockSigningInEvenWithTheRightOneAndAreAudited() {
+        String user = newUser();
+        for (int i = 1; i <= 5; i++) {
+            assertThat(signInAnswer(user, "guess number " + i).statusCode()).isEqualTo(401);
+        }
+
+        HttpResponse<String> locked = signInAnswer(user, TestWorkspace.PASSWORD);
+
+        assertThat(locked.statusCode()).isEqualTo(429);
+        assertThat(locked.body()).contains("too many wrong passwords for '" + user + "'", "ask an admin");
+        assertThat(basic(user, TestWorkspace.PASSWORD, "/api/me").statusCode()).isEqualTo(401);
+        assertThat(get("adam", "/api/audit?limit=1000").body())
+                .contains("\"actor\":\"" + user + "\",\"action\":\"user.signin.locked\"")
+                .doesNotContain("guess number");
+    }
+
+    @Test
+    void wrongPasswordsOverHttpBasicCountAndARightOneBeforeTheFifthClearsThem() {
+        String user = newUser();
+        for (int i = 1; i <= 4; i++) {
+            assertThat(basic(user, "guess number " + i, "/api/me").statusCode()).isEqualTo(401);
+        }
+        assertThat(basic(user, TestWorkspace.PASSWORD, "/api/me").statusCode()).isEqualTo(200);
+        for (int i = 1; i <= 4; i++) {
+            assertThat(basic(user, "guess again " + i, "/api/me").statusCode()).isEqualTo(401);
+        }
+        assertThat(signInAnswer(user, TestWorkspace.PASSWORD).statusCode()).isEqualTo(200);
+
+        for (int i = 1; i <= 5; i++) {
+            basic(user, "and again " + i, "/api/me");
+        }
+        assertThat(signInAnswer(user, TestWorkspace.PASSWORD).statusCode()).isEqualTo(429);
+    }
+
     private String newUser() {
         String name = "cred" + unique.incrementAndGet();
         HttpResponse<String> added = post(

@@ -31,7 +31,11 @@ class FirstStartTest {
         Audit audit = new Audit(workspace, Clock.systemUTC());
         try {
             Accounts accounts = new Accounts(
-                    workspace, PasswordEncoderFactories.createDelegatingPasswordEncoder(), Clock.systemUTC(), audit);
+                    workspace,
+                    PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+                    Clock.systemUTC(),
+                    audit,
+                    new SignInGuard(Clock.systemUTC(), 5, 15));
             assertThat(accounts.signIn("admin", secret)).isPresent();
             assertThat(accounts.signIn("admin", "admin")).isEmpty();
             assertThat(workspace.users.find("admin").orElseThrow().passwordHash())
@@ -52,7 +56,11 @@ class FirstStartTest {
         Audit audit = new Audit(workspace, Clock.systemUTC());
         try {
             new Accounts(
-                    workspace, PasswordEncoderFactories.createDelegatingPasswordEncoder(), Clock.systemUTC(), audit);
+                    workspace,
+                    PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+                    Clock.systemUTC(),
+                    audit,
+                    new SignInGuard(Clock.systemUTC(), 5, 15));
         } finally {
             System.setOut(original);
             audit.destroy();
