@@ -234,11 +234,17 @@ class PortfolioApi {
             summary =
                     "One customer: explanation as of the latest run's date, tiers and stages over the runs, overrides")
     @GetMapping("/api/customers/{id}")
-    CustomerPage customer(@PathVariable String id) {
+    CustomerPage customer(
+            @PathVariable String id,
+            @org.springframework.web.bind.annotation.RequestParam(required = false)
+                    @io.swagger.v3.oas.annotations.Parameter(
+                            description = "en or zh: texts in one language only; left out: English and Chinese")
+                    String lang) {
+        Views.Texts texts = Views.Texts.of(lang);
         LocalDate asOf = portfolio.latestRun().map(r -> r.provenance().asOf()).orElse(classifying.today());
         Classifying.Classified classified = classifying.classifyWithHistory(id, asOf);
         Customer customer = classified.history().customer();
-        Views.Explained explained = Views.explained(classified.classification());
+        Views.Explained explained = Views.explained(classified.classification(), texts);
         List<Placed> placed = portfolio
                 .snapshot()
                 .map(snapshot -> snapshot.timeline(id).stream()

@@ -69,7 +69,13 @@ class RunsApi {
 
     @Operation(summary = "Classify one customer now (a loan application in progress), with the reasons")
     @PostMapping("/api/classify")
-    Views.Explained classifyNow(@RequestBody ClassifyNow body) {
+    Views.Explained classifyNow(
+            @RequestBody ClassifyNow body,
+            @org.springframework.web.bind.annotation.RequestParam(required = false)
+                    @io.swagger.v3.oas.annotations.Parameter(
+                            description = "en or zh: texts in one language only; left out: English and Chinese")
+                    String lang) {
+        Views.Texts texts = Views.Texts.of(lang);
         if (body == null || body.customerId() == null || body.customerId().isBlank()) {
             throw new IllegalArgumentException("give a customerId");
         }
@@ -80,7 +86,7 @@ class RunsApi {
                 body.customerId(),
                 "as of " + asOf + ": " + classification.tier().code() + "/"
                         + classification.stage().code());
-        return Views.explained(classification);
+        return Views.explained(classification, texts);
     }
 
     @Operation(summary = "A run's results as CSV (one row per customer)")

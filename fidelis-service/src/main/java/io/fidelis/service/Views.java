@@ -1,5 +1,6 @@
 package io.fidelis.service;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fidelis.core.classification.Classification;
 import io.fidelis.core.classification.Contribution;
 import io.fidelis.core.classification.Language;
@@ -15,8 +16,40 @@ final class Views {
 
     private Views() {}
 
+    /**
+     * Which texts an answer carries: both (the default, for the dashboard, which switches language without asking
+     * again) or one, for a system that shows one language ({@code lang=en|zh}: half the text to render and send).
+     */
+    enum Texts {
+        BOTH,
+        ENGLISH,
+        CHINESE;
+
+        /** {@code null} or blank for both, {@code en} or {@code zh} for one. */
+        static Texts of(String lang) {
+            if (lang == null || lang.isBlank()) {
+                return BOTH;
+            }
+            return switch (lang.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "en" -> ENGLISH;
+                case "zh" -> CHINESE;
+                default -> throw new IllegalArgumentException("lang is en or zh (or left out for both), not " + lang);
+            };
+        }
+
+        String en(java.util.function.Function<Language, String> text) {
+            return this == CHINESE ? null : text.apply(Language.ENGLISH);
+        }
+
+        String zh(java.util.function.Function<Language, String> text) {
+            return this == ENGLISH ? null : text.apply(Language.CHINESE);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Text(String code, String en, String zh) {}
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Part(
             String feature,
             String en,
@@ -56,14 +89,14 @@ final class Views {
                 header.provenance().createdAt().toString());
     }
 
-    static Explained explained(Classification c) {
+    static Explained explained(Classification c, Texts texts) {
         List<Part> parts = c.contributions().stream()
                 .map((Contribution p) -> new Part(
                         p.feature().name().toLowerCase(java.util.Locale.ROOT),
-                        Messages.label(p.feature(), Language.ENGLISH),
-                        Messages.label(p.feature(), Language.CHINESE),
-                        Messages.value(p.feature(), p.value(), Language.ENGLISH),
-                        Messages.value(p.feature(), p.value(), Language.CHINESE),
+                        texts.en(l -> Messages.label(p.feature(), l)),
+                        texts.zh(l -> Messages.label(p.feature(), l)),
+                        texts.en(l -> Messages.value(p.feature(), p.value(), l)),
+                        texts.zh(l -> Messages.value(p.feature(), p.value(), l)),
                         p.weight(),
                         round(p.points()),
                         p.scored()))
@@ -79,30 +112,32 @@ final class Views {
                 c.tier().code(),
                 c.stage().code(),
                 parts,
-                reasons(c.tierReasons()),
-                reasons(c.stageReasons()),
+                reasons(c.tierReasons(), texts),
+                reasons(c.stageReasons(), texts),
                 new Text(
                         "actions",
-                        Messages.actions(c.actions(), Language.ENGLISH),
-                        Messages.actions(c.actions(), Language.CHINESE)),
-                c.conflicts().stream().map(Views::conflict).toList(),
+                        texts.en(l -> Messages.actions(c.actions(), l)),
+                        texts.zh(l -> Messages.actions(c.actions(), l))),
+                c.conflicts().stream()
+                        .map(conflict -> conflict(conflict, texts))
+                        .toList(),
                 c.override() != null);
     }
 
-    private static List<Text> reasons(List<Reason> reasons) {
+    private static List<Text> reasons(List<Reason> reasons, Texts texts) {
         return reasons.stream()
                 .map(r -> new Text(
                         r.code().name().toLowerCase(java.util.Locale.ROOT),
-                        Messages.reason(r, Language.ENGLISH),
-                        Messages.reason(r, Language.CHINESE)))
+                        texts.en(l -> Messages.reason(r, l)),
+                        texts.zh(l -> Messages.reason(r, l))))
                 .toList();
     }
 
-    private static Text conflict(Conflict conflict) {
+    private static Text conflict(Conflict conflict, Texts texts) {
         return new Text(
                 conflict.benefit().name().toLowerCase(java.util.Locale.ROOT),
-                Messages.conflict(conflict, Language.ENGLISH),
-                Messages.conflict(conflict, Language.CHINESE));
+                texts.en(l -> Messages.conflict(conflict, l)),
+                texts.zh(l -> Messages.conflict(conflict, l)));
     }
 
     private static double round(double value) {
