@@ -69,4 +69,27 @@ final class Cli {
         runs.forEachResult(runId, results::add);
         return results;
     }
+
+    /** The prediction series of the workspace's book at {@link #AS_OF}, labelled for {@code outcome}. */
+    static PredictionBook.Series seriesAtAsOf(Path workspace, io.fidelis.predict.Outcome outcome) throws Exception {
+        try (io.fidelis.store.duckdb.DuckDbBookStore book = io.fidelis.store.duckdb.DuckDbBookStore.open(workspace)) {
+            return PredictionBook.series(
+                    book,
+                    io.fidelis.store.policy.PolicyYaml.shipped("default"),
+                    java.time.LocalDate.parse(AS_OF),
+                    java.time.LocalDate.parse(AS_OF),
+                    io.fidelis.predict.ChurnModels.HORIZON_MONTHS,
+                    outcome);
+        }
+    }
+
+    /** {@code fidelis explain CUSTOMER --as-of AS_OF --model MODEL [more options]} on the workspace. */
+    static Result explainWithModel(Path workspace, String customer, String model, String... more) {
+        java.util.List<String> args =
+                new java.util.ArrayList<>(java.util.List.of("explain", customer, "--as-of", AS_OF, "--model", model));
+        args.addAll(java.util.List.of(more));
+        args.add("--workspace");
+        args.add(workspace.toString());
+        return run(args.toArray(String[]::new));
+    }
 }

@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fidelis.predict.ChurnModels;
 import io.fidelis.predict.ModelFiles;
 import io.fidelis.predict.Outcome;
 import io.fidelis.predict.StoredModel;
-import io.fidelis.store.duckdb.DuckDbBookStore;
-import io.fidelis.store.policy.PolicyYaml;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,42 +43,13 @@ class ModelAndWatchCommandTest {
     @Test
     void explainWithAModelGivesTheScoreWatchGivesAndContributionsThatAddUp() throws Exception {
         StoredModel stored = new ModelFiles(workspace).load("churn-1").orElseThrow();
-        PredictionBook.Series series;
-        try (DuckDbBookStore book = DuckDbBookStore.open(workspace)) {
-            series = PredictionBook.series(
-                    book,
-                    PolicyYaml.shipped("default"),
-                    LocalDate.parse(Cli.AS_OF),
-                    LocalDate.parse(Cli.AS_OF),
-                    ChurnModels.HORIZON_MONTHS,
-                    Outcome.CHURN);
-        }
+        PredictionBook.Series series = Cli.seriesAtAsOf(workspace, Outcome.CHURN);
         String customer = series.snapshots().get(7).customerId();
         double watched = stored.model().probability(series.observations().get(7));
 
-        Cli.Result text = Cli.run(
-                "explain", customer, "--as-of", Cli.AS_OF, "--model", "churn-1", "--workspace", workspace.toString());
-        Cli.Result chinese = Cli.run(
-                "explain",
-                customer,
-                "--as-of",
-                Cli.AS_OF,
-                "--model",
-                "latest",
-                "--lang",
-                "zh",
-                "--workspace",
-                workspace.toString());
-        Cli.Result json = Cli.run(
-                "explain",
-                customer,
-                "--as-of",
-                Cli.AS_OF,
-                "--model",
-                "churn-1",
-                "--json",
-                "--workspace",
-                workspace.toString());
+        Cli.Result text = Cli.explainWithModel(workspace, customer, "churn-1");
+        Cli.Result chinese = Cli.explainWithModel(workspace, customer, "latest", "--lang", "zh");
+        Cli.Result json = Cli.explainWithModel(workspace, customer, "churn-1", "--json");
 
         assertThat(text.exit()).as(text.err()).isZero();
         assertThat(text.out()).contains("Model churn-1 (churn within 6 months, logistic regression, exact)");

@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fidelis.predict.ChurnModels;
 import io.fidelis.predict.ModelFiles;
 import io.fidelis.predict.Outcome;
 import io.fidelis.predict.StoredModel;
-import io.fidelis.store.duckdb.DuckDbBookStore;
-import io.fidelis.store.policy.PolicyYaml;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,16 +98,7 @@ class TreesModelCommandTest {
     @Test
     void explainWithTreesGivesTreeShapContributionsThatAddUpToTheMargin() throws Exception {
         StoredModel stored = new ModelFiles(workspace).load("default-2").orElseThrow();
-        PredictionBook.Series series;
-        try (DuckDbBookStore book = DuckDbBookStore.open(workspace)) {
-            series = PredictionBook.series(
-                    book,
-                    PolicyYaml.shipped("default"),
-                    LocalDate.parse(Cli.AS_OF),
-                    LocalDate.parse(Cli.AS_OF),
-                    ChurnModels.HORIZON_MONTHS,
-                    Outcome.DEFAULT);
-        }
+        PredictionBook.Series series = Cli.seriesAtAsOf(workspace, Outcome.DEFAULT);
         int borrower = 0;
         while (!Outcome.DEFAULT.atRisk(series.snapshots().get(borrower))) {
             borrower++;
@@ -119,18 +106,8 @@ class TreesModelCommandTest {
         String customer = series.snapshots().get(borrower).customerId();
         double watched = stored.scorer().probability(series.observations().get(borrower));
 
-        Cli.Result text = Cli.run(
-                "explain", customer, "--as-of", Cli.AS_OF, "--model", "default-2", "--workspace", workspace.toString());
-        Cli.Result json = Cli.run(
-                "explain",
-                customer,
-                "--as-of",
-                Cli.AS_OF,
-                "--model",
-                "default-2",
-                "--json",
-                "--workspace",
-                workspace.toString());
+        Cli.Result text = Cli.explainWithModel(workspace, customer, "default-2");
+        Cli.Result json = Cli.explainWithModel(workspace, customer, "default-2", "--json");
 
         assertThat(text.exit()).as(text.err()).isZero();
         assertThat(text.out())
