@@ -31,7 +31,13 @@ class TreesModelCommandTest {
         workspace = Cli.generatedWorkspace(temp, 43);
         logistic =
                 Cli.run("model", "fit", "--kind", "default", "--as-of", Cli.AS_OF, "--workspace", workspace.toString());
-        trees = Cli.run(
+        trees = fitTrees();
+        System.out.println(trees.out());
+    }
+
+    /** {@code fidelis model fit --kind default --algorithm trees} on the test workspace. */
+    private static Cli.Result fitTrees() {
+        return Cli.run(
                 "model",
                 "fit",
                 "--kind",
@@ -42,7 +48,6 @@ class TreesModelCommandTest {
                 Cli.AS_OF,
                 "--workspace",
                 workspace.toString());
-        System.out.println(trees.out());
     }
 
     @Test
@@ -67,17 +72,7 @@ class TreesModelCommandTest {
 
     @Test
     void theSameFitAgainStoresTheSameTrees() {
-        Cli.Result refit = Cli.run(
-                "model",
-                "fit",
-                "--kind",
-                "default",
-                "--algorithm",
-                "trees",
-                "--as-of",
-                Cli.AS_OF,
-                "--workspace",
-                workspace.toString());
+        Cli.Result refit = fitTrees();
         assertThat(refit.exit()).as(refit.err()).isZero();
         ModelFiles files = new ModelFiles(workspace);
         String first = files.load("default-2").orElseThrow().trees().booster();

@@ -89,6 +89,22 @@ public final class Classifications {
                 Instant.parse("2026-10-01T08:00:00Z"));
     }
 
+    /** One provenance per date of a series, otherwise as {@link #provenance(String)} gives it. */
+    public static java.util.List<RunProvenance> provenances(java.util.List<LocalDate> dates, String fingerprint) {
+        RunProvenance p = provenance(fingerprint);
+        return dates.stream()
+                .map(date -> new RunProvenance(
+                        p.policyId(),
+                        p.policyVersion(),
+                        p.policySha256(),
+                        date,
+                        p.inputFingerprint(),
+                        p.codeVersion(),
+                        p.priors(),
+                        p.createdAt()))
+                .toList();
+    }
+
     private static io.fidelis.core.policy.Policy defaultPolicy() {
         try {
             return PolicyYaml.shipped("default");

@@ -3,7 +3,6 @@ package io.fidelis.store;
 import static io.fidelis.store.Classifications.AS_OF;
 import static io.fidelis.store.Classifications.CLASSIFIER;
 import static io.fidelis.store.Classifications.borrower;
-import static io.fidelis.store.Classifications.provenance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -81,18 +80,7 @@ class RunSeriesTest {
     }
 
     private static List<RunProvenance> provenances() {
-        RunProvenance p = provenance("sha256:input-1");
-        return DATES.stream()
-                .map(date -> new RunProvenance(
-                        p.policyId(),
-                        p.policyVersion(),
-                        p.policySha256(),
-                        date,
-                        p.inputFingerprint(),
-                        p.codeVersion(),
-                        p.priors(),
-                        p.createdAt()))
-                .toList();
+        return Classifications.provenances(DATES, "sha256:input-1");
     }
 
     private List<RunResult> results(long runId) {

@@ -3,7 +3,6 @@ package io.fidelis.store.duckdb;
 import static io.fidelis.store.Classifications.AS_OF;
 import static io.fidelis.store.Classifications.CLASSIFIER;
 import static io.fidelis.store.Classifications.borrower;
-import static io.fidelis.store.Classifications.provenance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fidelis.core.classification.Classification;
@@ -56,18 +55,7 @@ class DuckDbRunSeriesTest {
     }
 
     private static List<RunProvenance> provenances() {
-        RunProvenance p = provenance("sha256:input-1");
-        return DATES.stream()
-                .map(date -> new RunProvenance(
-                        p.policyId(),
-                        p.policyVersion(),
-                        p.policySha256(),
-                        date,
-                        p.inputFingerprint(),
-                        p.codeVersion(),
-                        p.priors(),
-                        p.createdAt()))
-                .toList();
+        return io.fidelis.store.Classifications.provenances(DATES, "sha256:input-1");
     }
 
     private static List<RunResult> results(DuckDbRuns runs, long runId) {
