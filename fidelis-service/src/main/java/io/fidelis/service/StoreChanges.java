@@ -25,9 +25,9 @@ import org.springframework.stereotype.Component;
  * overrides, which are never changed or deleted, the last run's id, the number of revoked API tokens, which are never
  * un-revoked, and the time of the last password change) and, for each that moved, reloads the policy in force,
  * forgets cached overrides and classifiers, forgets the runs and the latest run's rows, reads the book's histories
- * again, forgets the API tokens it keeps, or ends the sessions that began before their user's password changed. Requests never wait for it; what this service changes
- * itself it applies at once, as before. On the workspace's DuckDB it does nothing: DuckDB lets one process hold
- * the workspace, so nothing else can change it.
+ * again, forgets the API tokens it keeps, or ends the sessions that began before their user's password changed.
+ * Requests never wait for it; what this service changes itself it applies at once. On the workspace's DuckDB it does
+ * nothing: DuckDB lets one process hold the workspace, so nothing else can change it.
  */
 @Component
 class StoreChanges implements DisposableBean {

@@ -27,7 +27,10 @@ record JobOverrides(String source, String sha256, int read, LocalDate asOf, List
 
     private static final long serialVersionUID = 1L;
 
-    /** One override, as its fields. */
+    /**
+     * One override, as its fields: the core's {@link ManualOverride} is not {@link Serializable} (the core depends on
+     * nothing of {@code java.io}, an architecture test says so), and Spark ships a partition's function serialised.
+     */
     record Entry(
             String customerId,
             Tier tier,
