@@ -70,6 +70,16 @@ final class FeatureValues extends AbstractMap<FeatureId, FeatureValue> {
         return (present & (1L << feature.ordinal())) != 0;
     }
 
+    /** Bit {@code i} set when the feature of ordinal {@code i} had data. */
+    long presentBits() {
+        return present;
+    }
+
+    /** The value of the feature of ordinal {@code ordinal}; 0 when it is missing. */
+    double valueAt(int ordinal) {
+        return values[ordinal];
+    }
+
     /** The value of {@code feature}; 0 when it is missing. */
     double value(FeatureId feature) {
         return values[feature.ordinal()];

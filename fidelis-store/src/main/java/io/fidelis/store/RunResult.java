@@ -71,11 +71,16 @@ public record RunResult(
 
     /** The stored form of a classification. */
     public static RunResult of(Classification classification) {
-        Set<RiskSignal> signals = new LinkedHashSet<>();
-        List<Benefit> withheld = new ArrayList<>(classification.conflicts().size());
-        for (Conflict conflict : classification.conflicts()) {
-            withheld.add(conflict.benefit());
-            signals.addAll(conflict.signals());
+        List<Benefit> withheld = List.of();
+        List<RiskSignal> riskSignals = List.of();
+        if (!classification.conflicts().isEmpty()) {
+            Set<RiskSignal> signals = new LinkedHashSet<>();
+            withheld = new ArrayList<>(classification.conflicts().size());
+            for (Conflict conflict : classification.conflicts()) {
+                withheld.add(conflict.benefit());
+                signals.addAll(conflict.signals());
+            }
+            riskSignals = List.copyOf(signals);
         }
         FeatureValues values = FeatureValues.of(classification.features());
         return new RunResult(
@@ -90,7 +95,7 @@ public record RunResult(
                 codes(classification.stageReasons()),
                 classification.actions(),
                 withheld,
-                List.copyOf(signals),
+                riskSignals,
                 classification.override() != null,
                 values);
     }
@@ -103,6 +108,16 @@ public record RunResult(
     /** Whether {@code feature} had data (as {@code feature(feature).present()}, without making its value). */
     public boolean hasFeature(FeatureId feature) {
         return ((FeatureValues) features).present(feature);
+    }
+
+    /** The features that had data, one bit each at {@link FeatureId#ordinal()}: for writing many rows fast. */
+    public long featuresPresent() {
+        return ((FeatureValues) features).presentBits();
+    }
+
+    /** The value of the feature of ordinal {@code ordinal}, 0 when missing: for writing many rows fast. */
+    public double featureValueAt(int ordinal) {
+        return ((FeatureValues) features).valueAt(ordinal);
     }
 
     /** The value of {@code feature}, 0 when missing (as {@code feature(feature).value()}, without making it). */

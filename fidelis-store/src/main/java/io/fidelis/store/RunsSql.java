@@ -1,5 +1,6 @@
 package io.fidelis.store;
 
+import io.fidelis.core.classification.ReasonCode;
 import io.fidelis.core.domain.Coded;
 import io.fidelis.core.features.FeatureId;
 import java.util.ArrayList;
@@ -13,8 +14,10 @@ import java.util.function.Function;
  * store keeps runs the same way and exports read the same columns.
  *
  * <p>A run is a header row in {@code runs} and one row per customer in {@code run_results}, written in one
- * transaction and never updated. Multi-valued cells (reason codes, outreach, withheld benefits, risk signals) hold
- * lower-case codes separated by {@value #SEPARATOR}, in order, and the empty string for none. Feature columns are
+ * transaction and never updated. Multi-valued cells (outreach, withheld benefits, risk signals) hold lower-case
+ * codes separated by {@value #SEPARATOR}, in order, and the empty string for none; the reason cells ({@code
+ * tier_reasons}, {@code stage_reasons}) hold the reasons' numbers from {@code reason-numbers.txt} the same way
+ * ({@link #joinReasons}), and runs stored before the numbers their codes ({@link #splitReasons} reads both). Feature columns are
  * named by {@link FeatureId#code()}, hold the value in the feature's unit, and are NULL when the feature was missing
  * (never 0). A feature added to the code later gets its column through {@code ADD COLUMN IF NOT EXISTS}; runs stored
  * before have NULL there.
@@ -169,11 +172,14 @@ public final class RunsSql {
 
     /** The length in UTF-8 bytes of the cell {@link #join} makes of {@code values}. */
     public static int joinedLength(List<? extends Enum<?>> values) {
+        return values.isEmpty() ? 0 : joinedLength(values, CODE_BYTES.get(enumType(values)));
+    }
+
+    private static int joinedLength(List<? extends Enum<?>> values, byte[][] table) {
         int size = values.size();
         int length = Math.max(0, size - 1);
         for (int i = 0; i < size; i++) {
-            Enum<?> value = values.get(i);
-            length += CODE_BYTES.get(value.getDeclaringClass())[value.ordinal()].length;
+            length += table[values.get(i).ordinal()].length;
         }
         return length;
     }
@@ -183,16 +189,75 @@ public final class RunsSql {
      * holds at least {@link #joinedLength} bytes: the same cell without making a string of it.
      */
     public static void joinInto(List<? extends Enum<?>> values, byte[] into) {
+        if (!values.isEmpty()) {
+            joinInto(values, CODE_BYTES.get(enumType(values)), into);
+        }
+    }
+
+    private static int joinInto(List<? extends Enum<?>> values, byte[][] table, byte[] into) {
         int at = 0;
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 into[at++] = SEPARATOR_BYTE;
             }
-            Enum<?> value = values.get(i);
-            byte[] code = CODE_BYTES.get(value.getDeclaringClass())[value.ordinal()];
+            byte[] code = table[values.get(i).ordinal()];
             System.arraycopy(code, 0, into, at, code.length);
             at += code.length;
         }
+        return at;
+    }
+
+    private static Class<?> enumType(List<? extends Enum<?>> values) {
+        return values.get(0).getDeclaringClass();
+    }
+
+    /** A reason cell as stored: the reasons' numbers ({@code reason-numbers.txt}) in order, joined by ';'. */
+    public static String joinReasons(List<ReasonCode> reasons) {
+        StringBuilder cell = new StringBuilder(reasons.size() * 3);
+        for (int i = 0; i < reasons.size(); i++) {
+            if (i > 0) {
+                cell.append(SEPARATOR);
+            }
+            cell.append(ReasonNumbers.number(reasons.get(i)));
+        }
+        return cell.toString();
+    }
+
+    /** The length in bytes of the cell {@link #joinReasons} makes of {@code reasons}. */
+    public static int joinedReasonsLength(List<ReasonCode> reasons) {
+        return joinedLength(reasons, ReasonNumbers.bytesByOrdinal());
+    }
+
+    /**
+     * Writes the bytes of the cell {@link #joinReasons} makes of {@code reasons} at the start of {@code into}, which
+     * holds at least {@link #joinedReasonsLength} bytes; returns how many.
+     */
+    public static int joinReasonsInto(List<ReasonCode> reasons, byte[] into) {
+        return joinInto(reasons, ReasonNumbers.bytesByOrdinal(), into);
+    }
+
+    /** Bytes that hold the cell {@link #joinReasons} makes of any {@code count} reasons. */
+    public static int reasonsCapacity(int count) {
+        return count * (ReasonNumbers.MAX_DIGITS + 1);
+    }
+
+    /**
+     * The reasons of a stored reason cell: numbers as {@link #joinReasons} writes them, or, in runs stored before
+     * reasons were numbered, their lower-case codes.
+     */
+    public static List<ReasonCode> splitReasons(String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return List.of();
+        }
+        if (Character.isDigit(cell.charAt(0))) {
+            return split(cell, number -> ReasonNumbers.reason(Integer.parseInt(number)));
+        }
+        return split(cell, code -> ReasonCode.valueOf(code.toUpperCase(Locale.ROOT)));
+    }
+
+    /** The UTF-8 bytes of {@link #code}: a cell of one code without making its string. */
+    public static byte[] codeBytes(Enum<?> value) {
+        return CODE_BYTES.get(value.getDeclaringClass())[value.ordinal()];
     }
 
     private static final byte SEPARATOR_BYTE = (byte) SEPARATOR.charAt(0);

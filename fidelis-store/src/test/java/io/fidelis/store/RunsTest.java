@@ -208,6 +208,39 @@ class RunsTest {
     }
 
     @Test
+    void reasonCellsHoldTheReasonsNumbersAndReadBackAsTheReasons() {
+        RunHeader saved = runs.save(provenance("sha256:input-1"), three().iterator());
+        RunResult first = RunResult.of(three().get(0));
+
+        long numbered = fixture.queryLong(
+                book,
+                "SELECT COUNT(*) FROM run_results WHERE run_id = " + saved.runId() + " AND customer_id = '"
+                        + first.customerId() + "' AND tier_reasons = '" + RunsSql.joinReasons(first.tierReasons())
+                        + "' AND stage_reasons = '" + RunsSql.joinReasons(first.stageReasons()) + "'");
+
+        assertThat(first.tierReasons()).isNotEmpty();
+        assertThat(numbered).isEqualTo(1);
+        assertThat(results(saved.runId()).get(0)).isEqualTo(first);
+    }
+
+    @Test
+    void aRunStoredBeforeReasonsWereNumberedReadsItsCodes() {
+        RunHeader saved = runs.save(provenance("sha256:input-1"), three().iterator());
+        for (RunResult result : three().stream().map(RunResult::of).toList()) {
+            fixture.execute(
+                    book,
+                    "UPDATE run_results SET tier_reasons = '" + RunsSql.join(result.tierReasons())
+                            + "', stage_reasons = '" + RunsSql.join(result.stageReasons()) + "' WHERE customer_id = '"
+                            + result.customerId() + "'");
+        }
+
+        assertThat(fixture.queryLong(book, "SELECT COUNT(*) FROM run_results WHERE tier_reasons LIKE '%_%'"))
+                .isEqualTo(3);
+        assertThat(results(saved.runId()))
+                .containsExactlyElementsOf(three().stream().map(RunResult::of).toList());
+    }
+
+    @Test
     void anUnknownRunIsNotFound() {
         assertThat(runs.run(42)).isEmpty();
         assertThatThrownBy(() -> runs.forEachResult(42, r -> {})).isInstanceOf(NoSuchElementException.class);

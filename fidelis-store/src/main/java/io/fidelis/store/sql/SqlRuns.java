@@ -36,7 +36,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -218,6 +217,16 @@ public abstract class SqlRuns implements Runs {
         default void appendCodes(List<? extends Enum<?>> values) throws SQLException {
             append(RunsSql.join(values));
         }
+
+        /** A reason cell, as {@link RunsSql#joinReasons} writes it. */
+        default void appendReasons(List<ReasonCode> reasons) throws SQLException {
+            append(RunsSql.joinReasons(reasons));
+        }
+
+        /** A cell of one code, as {@link RunsSql#code} writes it. */
+        default void appendCode(Enum<?> value) throws SQLException {
+            append(RunsSql.code(value));
+        }
     }
 
     /** Writes one column of a result. */
@@ -234,12 +243,17 @@ public abstract class SqlRuns implements Runs {
         }
     }
 
+    /** The feature whose values the column named {@code column} holds, or null for any other column. */
+    public static FeatureId feature(String column) {
+        return FEATURES_BY_CODE.get(column);
+    }
+
     /** The writer of {@code column} for a result of run {@code runId}. */
     public static ColumnWriter writer(String column, long runId) {
         return switch (column) {
             case "run_id" -> (a, r) -> a.append(runId);
             case "customer_id" -> (a, r) -> a.append(r.customerId());
-            case "tier" -> (a, r) -> a.append(r.tier().code());
+            case "tier" -> (a, r) -> a.appendCode(r.tier());
             case "score" ->
                 (a, r) -> {
                     if (r.score().isPresent()) {
@@ -249,16 +263,15 @@ public abstract class SqlRuns implements Runs {
                     }
                 };
             case "scored_weight" -> (a, r) -> a.append(r.scoredWeight());
-            case "score_tier" -> (a, r) -> a.append(r.scoreTier().code());
-            case "stable_tier" -> (a, r) -> a.append(r.stableTier().code());
-            case "stage" -> (a, r) -> a.append(r.stage().code());
-            case "tier_reasons" -> (a, r) -> a.appendCodes(r.tierReasons());
-            case "stage_reasons" -> (a, r) -> a.appendCodes(r.stageReasons());
+            case "score_tier" -> (a, r) -> a.appendCode(r.scoreTier());
+            case "stable_tier" -> (a, r) -> a.appendCode(r.stableTier());
+            case "stage" -> (a, r) -> a.appendCode(r.stage());
+            case "tier_reasons" -> (a, r) -> a.appendReasons(r.tierReasons());
+            case "stage_reasons" -> (a, r) -> a.appendReasons(r.stageReasons());
             case "pricing_bps" -> (a, r) -> a.append(r.actions().pricingBps());
             case "rating_notch" -> (a, r) -> a.append(r.actions().ratingNotch());
-            case "approval_route" ->
-                (a, r) -> a.append(r.actions().approvalRoute().code());
-            case "credit_line" -> (a, r) -> a.append(r.actions().creditLine().code());
+            case "approval_route" -> (a, r) -> a.appendCode(r.actions().approvalRoute());
+            case "credit_line" -> (a, r) -> a.appendCode(r.actions().creditLine());
             case "outreach" -> (a, r) -> a.appendCodes(r.actions().outreach());
             case "conflicts" -> (a, r) -> a.append(r.withheldBenefits().size());
             case "withheld_benefits" -> (a, r) -> a.appendCodes(r.withheldBenefits());
@@ -449,8 +462,8 @@ public abstract class SqlRuns implements Runs {
                     Coded.parse(Tier.class, row.getString(column("score_tier"))),
                     Coded.parse(Tier.class, row.getString(column("stable_tier"))),
                     Coded.parse(Stage.class, row.getString(column("stage"))),
-                    RunsSql.split(row.getString(column("tier_reasons")), ResultReader::reasonCode),
-                    RunsSql.split(row.getString(column("stage_reasons")), ResultReader::reasonCode),
+                    RunsSql.splitReasons(row.getString(column("tier_reasons"))),
+                    RunsSql.splitReasons(row.getString(column("stage_reasons"))),
                     new Actions(
                             row.getInt(column("pricing_bps")),
                             row.getInt(column("rating_notch")),
@@ -469,10 +482,6 @@ public abstract class SqlRuns implements Runs {
                 throw new IllegalStateException("run_results has no column " + name);
             }
             return column;
-        }
-
-        private static ReasonCode reasonCode(String code) {
-            return ReasonCode.valueOf(code.toUpperCase(Locale.ROOT));
         }
     }
 }
