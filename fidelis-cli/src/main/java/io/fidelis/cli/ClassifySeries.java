@@ -71,8 +71,9 @@ final class ClassifySeries {
     /** The customer's rows at every date, made on the worker thread that classified it. */
     private List<RunSeries.Row> classify(CustomerHistory history) {
         try {
-            List<Classification> results =
-                    series.classify(history, overrides.getOrDefault(history.customerId(), List.of()));
+            // a stored run keeps the reasons' codes only
+            List<Classification> results = series.classifyWithoutFactorDetail(
+                    history, overrides.getOrDefault(history.customerId(), List.of()));
             List<RunSeries.Row> rows = new ArrayList<>(results.size());
             for (Classification result : results) {
                 rows.add(RunSeries.Row.of(result));

@@ -88,6 +88,20 @@ public final class MonthlySeries {
      *     ignored, as {@link Classifier#classify} does
      */
     public List<Classification> classify(CustomerHistory history, List<ManualOverride> overrides) {
+        return classify(history, overrides, true);
+    }
+
+    /**
+     * The classifications {@link #classify(CustomerHistory, List)} gives, without the detail of their factors
+     * (contributions and the factor reasons' evidence, {@link Classifier#classifyWithoutFactorDetail}): for storing
+     * runs, which keep only the reasons' codes.
+     */
+    public List<Classification> classifyWithoutFactorDetail(CustomerHistory history, List<ManualOverride> overrides) {
+        return classify(history, overrides, false);
+    }
+
+    private List<Classification> classify(
+            CustomerHistory history, List<ManualOverride> overrides, boolean factorDetail) {
         int months = depth + dates.size();
         // chain[i][d]: month i evaluated with the d month-ends before it as priors (its "depth d"), for d < depth
         PriorEvaluation[][] chain = new PriorEvaluation[months][depth];
@@ -98,14 +112,24 @@ public final class MonthlySeries {
                     ? YearMonth.from(dates.get(0)).minusMonths(depth - i).atEndOfMonth()
                     : dates.get(i - depth);
             Features features = computeFeatures.of(prepared, date);
+            // the month's score and credit event are the same at every depth: computed once for all of them
+            Classifier.Scored scored = null;
             for (int d = 0; d < depth && d <= i; d++) {
                 // depth d of month i leads (only) to the classification of month i + depth - d
                 if (i + depth - d < months) {
-                    chain[i][d] = classifier.prior(features, priors(chain, i, d));
+                    if (scored == null) {
+                        scored = classifier.scored(features);
+                    }
+                    chain[i][d] = classifier.prior(scored, priors(chain, i, d));
                 }
             }
             if (i >= depth) {
-                results.add(classifier.classify(history.customerId(), features, priors(chain, i, depth), overrides));
+                List<PriorEvaluation> priors = priors(chain, i, depth);
+                results.add(
+                        factorDetail
+                                ? classifier.classify(history.customerId(), features, priors, overrides)
+                                : classifier.classifyWithoutFactorDetail(
+                                        history.customerId(), features, priors, overrides));
             }
         }
         return results;

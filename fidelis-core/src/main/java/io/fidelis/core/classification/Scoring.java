@@ -32,6 +32,14 @@ final class Scoring {
     private Scoring() {}
 
     static Result score(List<Factor> factors, Features features) {
+        return score(factors, features, true);
+    }
+
+    /**
+     * The score, contributions and reasons; with {@code factorDetail} false, no contributions and reasons without
+     * evidence (codes, effects and order unchanged), for results that keep only the codes.
+     */
+    static Result score(List<Factor> factors, Features features, boolean factorDetail) {
         int n = factors.size();
         double scoredWeight = scoredWeight(factors, features);
         double scale = scoredWeight > 0 ? FULL_SCORE / scoredWeight : 0;
@@ -39,31 +47,34 @@ final class Scoring {
         List<Reason> scored = new ArrayList<>(n);
         double[] impacts = new double[n];
         List<Reason> missing = new ArrayList<>(2);
+        List<Evidence> noEvidence = List.of();
         double raw = 0;
         for (int i = 0; i < n; i++) {
             Factor factor = factors.get(i);
             FeatureId feature = factor.feature();
             FeatureValue value = features.get(feature);
             if (!value.present()) {
-                contributions.add(new Contribution(feature, value, factor.weight(), 0, 0, 0));
+                if (factorDetail) {
+                    contributions.add(new Contribution(feature, value, factor.weight(), 0, 0, 0));
+                }
                 missing.add(Reason.of(
-                        ReasonCode.NOT_SCORED_NO_DATA, Effect.NEUTRAL, List.of(new Evidence(feature, value))));
+                        ReasonCode.NOT_SCORED_NO_DATA,
+                        Effect.NEUTRAL,
+                        factorDetail ? List.of(new Evidence(feature, value)) : noEvidence));
                 continue;
             }
             double fraction = factor.curve().fraction(value.value());
             double effectiveWeight = factor.weight() * scale;
             Contribution contribution = new Contribution(
                     feature, value, factor.weight(), effectiveWeight, fraction, effectiveWeight * fraction);
-            contributions.add(contribution);
+            if (factorDetail) {
+                contributions.add(contribution);
+            }
             raw += contribution.points();
             boolean favourable = fraction >= 0.5;
             boolean readsHigh = factor.curve().rewardsHighValues() == favourable;
             FactorReasons.Pair pair = FactorReasons.of(feature);
-            List<Evidence> evidence = new ArrayList<>(1 + pair.support().size());
-            evidence.add(new Evidence(feature, value));
-            for (FeatureId support : pair.support()) {
-                evidence.add(Evidence.of(features, support));
-            }
+            List<Evidence> evidence = factorDetail ? evidence(features, feature, value, pair) : List.of();
             scored.add(Reason.of(
                     readsHigh ? pair.high() : pair.low(), favourable ? Effect.POSITIVE : Effect.NEGATIVE, evidence));
             impacts[scored.size() - 1] = contribution.impact();
@@ -72,6 +83,17 @@ final class Scoring {
         reasons.addAll(missing);
         OptionalDouble score = scoredWeight > 0 ? OptionalDouble.of(round(raw)) : OptionalDouble.empty();
         return new Result(score, scoredWeight, contributions, reasons);
+    }
+
+    private static List<Evidence> evidence(
+            Features features, FeatureId feature, FeatureValue value, FactorReasons.Pair pair) {
+        List<FeatureId> support = pair.support();
+        Evidence[] evidence = new Evidence[1 + support.size()];
+        evidence[0] = new Evidence(feature, value);
+        for (int i = 0; i < support.size(); i++) {
+            evidence[i + 1] = Evidence.of(features, support.get(i));
+        }
+        return List.of(evidence);
     }
 
     /**

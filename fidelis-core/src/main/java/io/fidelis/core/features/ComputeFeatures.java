@@ -90,6 +90,10 @@ public final class ComputeFeatures {
         private final int[] installmentLoan;
         private final int[] installmentDue;
         private final int[] installmentPaid;
+        // amounts in cents once per history, not once per date: a series computes 39 dates from one preparation
+        private final long[] loanCents;
+        private final long[] installmentOwedCents;
+        private final long[] installmentPaidCents;
         private final int[] interactionDay;
         private final int[] complaintDay;
         private final int[] complaintResolved;
@@ -101,9 +105,11 @@ public final class ComputeFeatures {
             String[] loanIds = new String[loans.size()];
             loanStart = new int[loans.size()];
             loanStatusDay = new int[loans.size()];
+            loanCents = new long[loans.size()];
             for (int i = 0; i < loanIds.length; i++) {
                 Loan loan = loans.get(i);
                 loanIds[i] = loan.id();
+                loanCents[i] = preparedCents(loan.amount());
                 loanStart[i] = (int) loan.startDate().toEpochDay();
                 loanStatusDay[i] = statusDay(loan);
             }
@@ -112,6 +118,8 @@ public final class ComputeFeatures {
             installmentLoan = new int[n];
             installmentDue = new int[n];
             installmentPaid = new int[n];
+            installmentOwedCents = new long[n];
+            installmentPaidCents = new long[n];
             LoanLookup lookup = new LoanLookup(loanIds);
             for (int k = 0; k < n; k++) {
                 Installment installment = installments.get(k);
@@ -120,6 +128,9 @@ public final class ComputeFeatures {
                 installmentPaid[k] = installment.paidDate() == null
                         ? NONE
                         : (int) installment.paidDate().toEpochDay();
+                installmentOwedCents[k] = preparedCents(installment.dueAmount());
+                installmentPaidCents[k] =
+                        installment.paidAmount() == null ? NO_AMOUNT : preparedCents(installment.paidAmount());
             }
             List<Interaction> interactions = history.interactions();
             interactionDay = new int[interactions.size()];
@@ -186,6 +197,26 @@ public final class ComputeFeatures {
             }
             return found;
         }
+    }
+
+    /** A prepared amount that was not given. */
+    private static final long NO_AMOUNT = Long.MIN_VALUE;
+
+    /** A prepared amount too large for cents in a long: {@link #cents} fails on it when a date reads it, as before. */
+    private static final long TOO_LARGE = Long.MIN_VALUE + 1;
+
+    private static long preparedCents(BigDecimal amount) {
+        try {
+            long cents = cents(amount);
+            return cents == NO_AMOUNT || cents == TOO_LARGE ? TOO_LARGE : cents;
+        } catch (ArithmeticException e) {
+            return TOO_LARGE;
+        }
+    }
+
+    /** The cents prepared for {@code amount}: throws as {@link #cents} does when they were too large. */
+    private static long preparedCents(long prepared, BigDecimal amount) {
+        return prepared == TOO_LARGE ? cents(amount) : prepared;
     }
 
     /** Whole cents, rounded half-up. */
@@ -284,7 +315,7 @@ public final class ComputeFeatures {
                 if (status == LoanStatus.ACTIVE || status == LoanStatus.RESTRUCTURED) {
                     held[i] = true;
                     active++;
-                    committedCents += cents(loan.amount());
+                    committedCents += preparedCents(history.loanCents[i], loan.amount());
                     products |= productBit;
                 } else {
                     if (statusDay > windowStart) {
@@ -367,8 +398,10 @@ public final class ComputeFeatures {
                 }
                 int paidDay = history.installmentPaid[k];
                 boolean paidKnown = paidDay != NONE && paidDay <= asOfDay;
-                long paid = paidKnown && installment.paidAmount() != null ? cents(installment.paidAmount()) : 0;
-                long owed = cents(installment.dueAmount());
+                long paidCents = history.installmentPaidCents[k];
+                boolean paidAmountKnown = paidCents != NO_AMOUNT;
+                long paid = paidKnown && paidAmountKnown ? preparedCents(paidCents, installment.paidAmount()) : 0;
+                long owed = preparedCents(history.installmentOwedCents[k], installment.dueAmount());
                 if (paidKnown) {
                     lastActivityDay = Math.max(lastActivityDay, paidDay);
                 }
@@ -379,7 +412,7 @@ public final class ComputeFeatures {
                     continue;
                 }
                 everDue = true;
-                boolean fullyPaid = paidKnown && installment.paidAmount() != null && paid >= owed;
+                boolean fullyPaid = paidKnown && paidAmountKnown && paid >= owed;
                 if (!fullyPaid && (loan < 0 || !settled[loan])) {
                     oldestUnpaidDue = Math.min(oldestUnpaidDue, due);
                 }

@@ -95,6 +95,63 @@ class MonthlySeriesTest {
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
+    void aSeriesWithoutFactorDetailLacksOnlyTheContributionsAndTheFactorReasonsEvidence(long seed) {
+        Random random = new Random(seed);
+        CustomerHistory history = RandomHistories.history(random, "C" + seed);
+        List<LocalDate> dates = randomSeries(random);
+        List<ManualOverride> overrides = randomOverrides(random, history.customerId(), dates);
+
+        for (Policy policy : POLICIES) {
+            MonthlySeries series = new MonthlySeries(new Classifier(policy), dates);
+
+            List<Classification> full = series.classify(history, overrides);
+            List<Classification> lean = series.classifyWithoutFactorDetail(history, overrides);
+
+            assertThat(full)
+                    .anySatisfy(c -> assertThat(c.tierReasons())
+                            .anySatisfy(r -> assertThat(r.evidence()).isNotEmpty()));
+            assertThat(lean)
+                    .allSatisfy(c -> assertThat(c.tierReasons())
+                            .filteredOn(MonthlySeriesTest::isFactorReason)
+                            .allSatisfy(r -> assertThat(r.evidence()).isEmpty()));
+            assertThat(lean)
+                    .isEqualTo(full.stream()
+                            .map(MonthlySeriesTest::withoutFactorEvidence)
+                            .toList());
+        }
+    }
+
+    private static boolean isFactorReason(Reason reason) {
+        return reason.code().kind() == ReasonCode.Kind.FACTOR || reason.code() == ReasonCode.NOT_SCORED_NO_DATA;
+    }
+
+    private static Classification withoutFactorEvidence(Classification c) {
+        List<Reason> reasons = c.tierReasons().stream()
+                .map(r -> isFactorReason(r) ? new Reason(r.code(), r.effect(), List.of(), r.args()) : r)
+                .toList();
+        return new Classification(
+                c.customerId(),
+                c.asOf(),
+                c.policyId(),
+                c.policyVersion(),
+                c.features(),
+                c.score(),
+                c.scoredWeight(),
+                List.of(),
+                c.scoreTier(),
+                c.stableTier(),
+                c.tier(),
+                reasons,
+                c.stage(),
+                c.stageReasons(),
+                c.intendedActions(),
+                c.actions(),
+                c.conflicts(),
+                c.override());
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
     void aPriorIsWhatTheFullClassificationGivesHysteresis(long seed) {
         Random random = new Random(seed);
         CustomerHistory history = RandomHistories.history(random, "C" + seed);
