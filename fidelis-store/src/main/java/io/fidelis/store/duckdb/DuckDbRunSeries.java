@@ -19,29 +19,33 @@ import org.duckdb.DuckDBSingleValueAppender;
 /**
  * A series of runs in the workspace's DuckDB database, in {@link DuckDbRuns}' tables.
  *
- * <p>Appending millions of rows costs more than computing them, so the runs are split between {@value #WRITERS}
- * writers, each with a thread, a connection and a transaction of its own: writer 1 takes the first half of the runs,
- * writer 2 the second. A run's rows and its header are in one transaction, so each run is stored whole or not at all;
- * the transactions are committed one after the other only once every writer has written all its runs, so that a
- * failure while classifying or writing leaves no run of the series. (Only a failing commit, such as a full disk
- * between the two commits, could leave the first half of the series without the second.)
- *
  * <p>The rows come customer by customer, every run at once; they are gathered for {@value #BLOCK} customers and then
- * written run by run, so that each run's rows lie in blocks of their own and reading one run skips most of the
- * others' rows. Each writer hands its blocks to DuckDB as Arrow record batches that one {@code INSERT} reads
- * ({@link ArrowResults}: about a sixth less CPU per row than the Appender). Where Arrow is not available, they go
- * through DuckDB's single-value Appender, as in {@link DuckDbRuns}: deprecated but measured at about half the CPU
- * time per row of the chunk Appender (which hands DuckDB every 2,048 rows, a cost that a series of 36 runs of
- * 100,000 customers pays 1,800 times); it is flushed every {@value #FLUSH_ROWS} rows (a DuckDB row group), which
- * bounds the native memory.
+ * written run by run. They are handed to DuckDB as Arrow record batches that one {@code INSERT} per writer reads
+ * ({@link ArrowResults}), which DuckDB spreads over its own threads (insertion order is not kept, see there): one
+ * writer thread, with a connection and a transaction of its own, stores the whole series ({@value #ARROW_WRITERS}
+ * writer: a second one, splitting the runs, was measured at about 1.3 s slower over 36 runs of 100,000 customers,
+ * the two competing for the same two cores). Where Arrow is not available, the rows go through DuckDB's
+ * single-value Appender, as in {@link DuckDbRuns}, which works on the calling thread only, so the runs are split
+ * between {@value #APPENDER_WRITERS} writers, the first taking the first half of the runs; the Appender is
+ * deprecated but measured at about half the CPU time per row of the chunk Appender (which hands DuckDB every 2,048
+ * rows, a cost that a series of 36 runs of 100,000 customers pays 1,800 times) and is flushed every {@value
+ * #FLUSH_ROWS} rows (a DuckDB row group), which bounds the native memory.
+ *
+ * <p>A run's rows and its header are in its writer's transaction, so each run is stored whole or not at all; the
+ * transactions are committed one after the other only once every writer has written all its runs, so that a failure
+ * while classifying or writing leaves no run of the series. (With two Appender writers, only a failing commit, such
+ * as a full disk between the two commits, could leave the first half of the series without the second.)
  *
  * <p>Use it from one thread at a time (the rows iterator may be fed by other threads) and not after the book store is
  * closed.
  */
 public final class DuckDbRunSeries implements RunSeries {
 
-    /** Writer threads, each with its own connection and transaction. */
-    static final int WRITERS = 2;
+    /** Writer threads through Arrow, each with its own connection and transaction. */
+    static final int ARROW_WRITERS = 1;
+
+    /** Writer threads through the Appender, each with its own connection and transaction. */
+    static final int APPENDER_WRITERS = 2;
 
     /**
      * Customers gathered before their results are written run by run. Small, because the blocks in flight are what
@@ -79,7 +83,7 @@ public final class DuckDbRunSeries implements RunSeries {
             throw new IllegalArgumentException("a series of runs needs at least one provenance");
         }
         int runs = provenances.size();
-        List<Writer> writers = new ArrayList<>(WRITERS);
+        List<Writer> writers = new ArrayList<>(APPENDER_WRITERS);
         try {
             long[] runIds = new long[runs];
             List<String> columns;
@@ -89,7 +93,7 @@ public final class DuckDbRunSeries implements RunSeries {
                     runIds[k] = DuckDbRuns.nextRunId(connection);
                 }
             }
-            int count = Math.min(WRITERS, runs);
+            int count = Math.min(arrow ? ARROW_WRITERS : APPENDER_WRITERS, runs);
             for (int w = 0; w < count; w++) {
                 int first = w * runs / count;
                 int end = (w + 1) * runs / count;
