@@ -36,11 +36,7 @@ class RunsSqlTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
     void aCellWrittenAsBytesEqualsTheJoinedCellsBytes(long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        List<ReasonCode> reasons = new ArrayList<>();
-        for (int i = random.nextInt(30); i > 0; i--) {
-            reasons.add(ReasonCode.values()[random.nextInt(ReasonCode.values().length)]);
-        }
+        List<ReasonCode> reasons = randomReasons(seed);
         byte[] into = new byte[RunsSql.joinedLength(reasons) + 7];
 
         RunsSql.joinInto(reasons, into);
@@ -48,6 +44,16 @@ class RunsSqlTest {
         byte[] joined = RunsSql.join(reasons).getBytes(StandardCharsets.UTF_8);
         assertThat(RunsSql.joinedLength(reasons)).isEqualTo(joined.length);
         assertThat(Arrays.copyOf(into, joined.length)).isEqualTo(joined);
+    }
+
+    /** Up to 29 reasons, repeats allowed, in random order. */
+    private static List<ReasonCode> randomReasons(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<ReasonCode> reasons = new ArrayList<>();
+        for (int i = random.nextInt(30); i > 0; i--) {
+            reasons.add(ReasonCode.values()[random.nextInt(ReasonCode.values().length)]);
+        }
+        return reasons;
     }
 
     @Test
@@ -81,11 +87,7 @@ class RunsSqlTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
     void aReasonCellWrittenAsBytesEqualsTheJoinedCellsBytes(long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        List<ReasonCode> reasons = new ArrayList<>();
-        for (int i = random.nextInt(30); i > 0; i--) {
-            reasons.add(ReasonCode.values()[random.nextInt(ReasonCode.values().length)]);
-        }
+        List<ReasonCode> reasons = randomReasons(seed);
         byte[] into = new byte[RunsSql.joinedReasonsLength(reasons) + 7];
 
         int written = RunsSql.joinReasonsInto(reasons, into);

@@ -74,38 +74,43 @@ class MonthlySeriesTest {
         return overrides;
     }
 
+    /** A seeded customer, series of month-ends and overrides. */
+    private record SeriesCase(CustomerHistory history, List<LocalDate> dates, List<ManualOverride> overrides) {
+        static SeriesCase random(long seed) {
+            Random random = new Random(seed);
+            CustomerHistory history = RandomHistories.history(random, "C" + seed);
+            List<LocalDate> dates = randomSeries(random);
+            return new SeriesCase(history, dates, randomOverrides(random, history.customerId(), dates));
+        }
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void aSeriesEqualsClassifyingEachDateAloneWithItsOwnChainOfPriors(long seed) {
-        Random random = new Random(seed);
-        CustomerHistory history = RandomHistories.history(random, "C" + seed);
-        List<LocalDate> dates = randomSeries(random);
-        List<ManualOverride> overrides = randomOverrides(random, history.customerId(), dates);
+        SeriesCase example = SeriesCase.random(seed);
 
         for (Policy policy : POLICIES) {
             Classifier classifier = new Classifier(policy);
 
-            List<Classification> series = new MonthlySeries(classifier, dates).classify(history, overrides);
+            List<Classification> series =
+                    new MonthlySeries(classifier, example.dates()).classify(example.history(), example.overrides());
 
             assertThat(series)
                     .as("policy with hysteresis %s", policy.tiers().hysteresis())
-                    .isEqualTo(dateByDate(classifier, history, dates, overrides));
+                    .isEqualTo(dateByDate(classifier, example.history(), example.dates(), example.overrides()));
         }
     }
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void aSeriesWithoutFactorDetailLacksOnlyTheContributionsAndTheFactorReasonsEvidence(long seed) {
-        Random random = new Random(seed);
-        CustomerHistory history = RandomHistories.history(random, "C" + seed);
-        List<LocalDate> dates = randomSeries(random);
-        List<ManualOverride> overrides = randomOverrides(random, history.customerId(), dates);
+        SeriesCase example = SeriesCase.random(seed);
 
         for (Policy policy : POLICIES) {
-            MonthlySeries series = new MonthlySeries(new Classifier(policy), dates);
+            MonthlySeries series = new MonthlySeries(new Classifier(policy), example.dates());
 
-            List<Classification> full = series.classify(history, overrides);
-            List<Classification> lean = series.classifyWithoutFactorDetail(history, overrides);
+            List<Classification> full = series.classify(example.history(), example.overrides());
+            List<Classification> lean = series.classifyWithoutFactorDetail(example.history(), example.overrides());
 
             assertThat(full)
                     .anySatisfy(c -> assertThat(c.tierReasons())
