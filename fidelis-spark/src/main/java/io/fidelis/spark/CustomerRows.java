@@ -22,9 +22,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Every row of the book's tables as (customer id, table, cells, line, source, rejects), spread over partitions by customer and sorted by it
- * within each, so that a partition holds whole customers, one after the other. An installment gets its customer from
- * its loan; one whose loan is not in loans has none.
+ * Every row of the book's tables as (customer id, table, cells, line, source, rejects), spread over partitions by
+ * customer and sorted by it within each, so that a partition holds whole customers, one after the other. An
+ * installment gets its customer from its loan; one whose loan is not in loans has none. A CSV row broken in its
+ * structure or charset has no cells, so no customer, and carries the rejects the file reader gave it.
  */
 final class CustomerRows {
 
