@@ -47,8 +47,14 @@ abstract class BookInput {
     /** A short description for the provenance, such as the folder. */
     abstract String description();
 
-    /** The table's rows as text columns, or null when the source has no such table (it is then empty). */
-    abstract Dataset<Row> table(SparkSession spark, Table table);
+    /**
+     * The table's rows as text columns, or null when the source has no such table (it is then empty). Rows read from
+     * CSV files also have the columns of {@link CsvFileRows}: their line, file and the rejects of a broken row.
+     *
+     * @throws IOException when a file cannot be read
+     * @throws IllegalArgumentException when a CSV file's header lacks a required column or names one twice
+     */
+    abstract Dataset<Row> table(SparkSession spark, Table table) throws IOException;
 
     /**
      * Identifies the input read, for the provenance: for files their names, sizes and modification times; for tables
@@ -138,22 +144,15 @@ abstract class BookInput {
         }
 
         @Override
-        Dataset<Row> table(SparkSession spark, Table table) {
+        Dataset<Row> table(SparkSession spark, Table table) throws IOException {
             List<FileStatus> files = list(spark, table);
             Dataset<Row> all = null;
             for (FileStatus file : files) {
                 read.add(file);
                 String path = file.getPath().toString();
                 Dataset<Row> rows = format == Format.PARQUET
-                        ? spark.read().parquet(path)
-                        : spark.read()
-                                .option("header", "true")
-                                .option("multiLine", "true")
-                                .option("escape", "\"")
-                                .option("encoding", "UTF-8")
-                                .option("sep", path.toLowerCase(Locale.ROOT).endsWith(".tsv") ? "\t" : ",")
-                                .csv(path);
-                rows = asText(rows);
+                        ? asText(spark.read().parquet(path))
+                        : CsvFileRows.read(spark, file.getPath(), table);
                 all = all == null ? rows : all.unionByName(rows, true);
             }
             return all;

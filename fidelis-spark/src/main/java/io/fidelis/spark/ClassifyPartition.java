@@ -9,6 +9,7 @@ import io.fidelis.store.policy.PolicyException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
     /**
      * @param overrides the manual overrides in force on {@code asOf}
      * @param columns the source columns of each table, in the order of its rows' cells
-     * @param source what rejects name as their source, before the table's name (e.g. the input folder)
+     * @param source what rejects name as their source, before the row's file name or table's name
      */
     ClassifyPartition(
             JobPolicy policy, LocalDate asOf, JobOverrides overrides, Map<Table, List<String>> columns, String source) {
@@ -57,10 +58,11 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
     public Iterator<Row> call(Iterator<Row> rows) throws Exception {
         DatedClassifier classifier = new DatedClassifier(parsed(policy), asOf, overrides.byCustomer());
         CustomerRecords records = new CustomerRecords();
-        Map<Table, ContractRows> readers = new EnumMap<>(Table.class);
-        columns.forEach((table, names) -> readers.put(
-                table, Objects.requireNonNull(ContractRows.bind(table, names, source + table.code(), records))));
-        return new Customers(rows, readers, records, classifier);
+        return new Customers(rows, new HashMap<>(), records, classifier);
+    }
+
+    private ContractRows bind(Table table, String rowSource, CustomerRecords records) {
+        return Objects.requireNonNull(ContractRows.bind(table, columns.get(table), rowSource, records));
     }
 
     /** Policies parsed in this JVM, by content: an executor runs many partitions, and the policy is immutable. */
@@ -78,14 +80,16 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
     /** The partition's customers, each read, assembled and classified when asked for. */
     private final class Customers implements Iterator<Row> {
         private final Iterator<Row> rows;
-        private final Map<Table, ContractRows> readers;
+        /** A reader for each source (file or table) of the rows, bound when its first row comes. */
+        private final Map<String, ContractRows> readers;
+
         private final CustomerRecords records;
         private final DatedClassifier classifier;
         private Row ahead;
 
         Customers(
                 Iterator<Row> rows,
-                Map<Table, ContractRows> readers,
+                Map<String, ContractRows> readers,
                 CustomerRecords records,
                 DatedClassifier classifier) {
             this.rows = rows;
@@ -110,13 +114,30 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
             List<Reject> unmatched = new ArrayList<>();
             while (ahead != null && Objects.equals(customerId, ahead.getString(CustomerRows.KEY))) {
                 Table table = Table.values()[ahead.getInt(CustomerRows.TABLE)];
+                String rowSource = source + ahead.getString(CustomerRows.SOURCE);
+                long line = ahead.getLong(CustomerRows.LINE);
+                if (!ahead.isNullAt(CustomerRows.REJECTS)) {
+                    // broken in its structure or charset: the file reader rejected it already
+                    for (Row r : ahead.<Row>getList(CustomerRows.REJECTS)) {
+                        records.reject(new Reject(
+                                r.getString(0),
+                                r.getLong(1),
+                                r.getString(2),
+                                r.getString(3),
+                                r.getString(4),
+                                r.getString(5)));
+                    }
+                    ahead = rows.hasNext() ? rows.next() : null;
+                    continue;
+                }
                 int before = records.rejects().size();
-                boolean read = readers.get(table).read(ahead.getList(CustomerRows.CELLS), 0);
+                boolean read = readers.computeIfAbsent(rowSource, s -> bind(table, s, records))
+                        .read(ahead.getList(CustomerRows.CELLS), line);
                 if (read && customerId == null) {
                     // only an installment comes without a customer: its loan is not in loans
                     unmatched.add(new Reject(
-                            source + table.code(),
-                            0,
+                            rowSource,
+                            line,
                             "loan_id",
                             String.valueOf(ahead.getList(CustomerRows.CELLS)
                                     .get(columns.get(table).indexOf("loan_id"))),

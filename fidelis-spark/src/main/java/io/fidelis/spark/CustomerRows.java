@@ -19,17 +19,25 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Every row of the book's tables as (customer id, table, cells), spread over partitions by customer and sorted by it
- * within each, so that a partition holds whole customers, one after the other. An installment gets its customer from
- * its loan; one whose loan is not in loans has none.
+ * Every row of the book's tables as (customer id, table, cells, line, source, rejects), spread over partitions by
+ * customer and sorted by it within each, so that a partition holds whole customers, one after the other. An
+ * installment gets its customer from its loan; one whose loan is not in loans has none. A CSV row broken in its
+ * structure or charset has no cells, so no customer, and carries the rejects the file reader gave it.
  */
 final class CustomerRows {
 
     static final int KEY = 0;
     static final int TABLE = 1;
     static final int CELLS = 2;
+    /** The line the row starts on in its file; 0 when its source has no lines (Parquet, Hive, JDBC). */
+    static final int LINE = 3;
+    /** What the row's rejects name as their source: its file's name, or the table's when it came from no file. */
+    static final int SOURCE = 4;
+    /** The rejects of a row broken in its structure or charset, which has no cells; else NULL. */
+    static final int REJECTS = 5;
 
     private final Map<Table, List<String>> columns = new EnumMap<>(Table.class);
     private final Map<Table, Dataset<Row>> tables;
@@ -58,22 +66,33 @@ final class CustomerRows {
             }
             columns.put(table, present);
             Column[] cells = present.stream().map(c -> col(c)).toArray(Column[]::new);
+            boolean fromFiles = List.of(rows.columns()).contains(CsvFileRows.LINE);
+            Column line = fromFiles ? col(CsvFileRows.LINE) : lit(0L);
+            Column source = fromFiles ? col(CsvFileRows.SOURCE) : lit(table.code());
+            Column broken = fromFiles
+                    ? col(CsvFileRows.REJECTS)
+                    : lit(null).cast(DataTypes.createArrayType(ResultRows.REJECT, false));
             Dataset<Row> keyed;
             if (table == Table.INSTALLMENTS) {
                 Dataset<Row> loans = tables.get(Table.LOANS);
                 if (loans == null || !List.of(loans.columns()).contains("customer_id")) {
                     keyed = rows.select(
-                            lit(null).cast("string").as("customer_key"), lit(table.ordinal()), array(cells));
+                            lit(null).cast("string").as("customer_key"),
+                            lit(table.ordinal()),
+                            array(cells),
+                            line,
+                            source,
+                            broken);
                 } else {
                     Dataset<Row> owners = loans.groupBy(trim(col("loan_id")).as("owned_loan"))
                             .agg(min(trim(col("customer_id"))).as("customer_key"));
                     keyed = rows.join(owners, trim(rows.col("loan_id")).equalTo(owners.col("owned_loan")), "left")
-                            .select(col("customer_key"), lit(table.ordinal()), array(cells));
+                            .select(col("customer_key"), lit(table.ordinal()), array(cells), line, source, broken);
                 }
             } else {
-                keyed = rows.select(trim(col("customer_id")), lit(table.ordinal()), array(cells));
+                keyed = rows.select(trim(col("customer_id")), lit(table.ordinal()), array(cells), line, source, broken);
             }
-            keyed = keyed.toDF("customer_key", "table_ord", "cells");
+            keyed = keyed.toDF("customer_key", "table_ord", "cells", "line", "source", "rejects");
             all = all == null ? keyed : all.union(keyed);
         }
         if (!problems.isEmpty()) {

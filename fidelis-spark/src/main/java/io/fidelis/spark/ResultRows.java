@@ -163,7 +163,7 @@ final class ResultRows {
         }
     }
 
-    private static Object seq(List<Row> rows) {
+    static Object seq(List<Row> rows) {
         return CollectionConverters.asScala(rows).toSeq();
     }
 }

@@ -123,6 +123,11 @@ final class RowReader {
         return message;
     }
 
+    /** How many fields the header has, which every row must have. */
+    int headerSize() {
+        return headerSize;
+    }
+
     /** Header names the contract does not know, as written: ignored, reported once. */
     List<String> unknownColumns() {
         return unknownColumns;

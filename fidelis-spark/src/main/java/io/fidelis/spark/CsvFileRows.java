@@ -1,0 +1,163 @@
+package io.fidelis.spark;
+
+import io.fidelis.core.domain.Table;
+import io.fidelis.store.Reject;
+import io.fidelis.store.csv.ContractCells;
+import io.fidelis.store.csv.ReadOptions;
+import io.fidelis.store.csv.RowSink;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.input.PortableDataStream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import scala.Tuple2;
+
+/**
+ * One CSV file of a contract table read by the store's own reader ({@link ContractCells}, as {@code fidelis import}
+ * reads it), whole, in one task: its rows as the contract's text columns, with the line each row starts on, the file's
+ * name as the rejects' source, and the rejects of a row broken in its structure or charset (whose cells are then
+ * NULL). The file is opened through Hadoop's file system, so it may be on HDFS or S3.
+ */
+final class CsvFileRows implements FlatMapFunction<Tuple2<String, PortableDataStream>, Row> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The columns every table read from CSV files has besides the contract's; unlikely names for a lender's column. */
+    static final String LINE = "_fidelis_line";
+
+    static final String SOURCE = "_fidelis_source";
+    static final String REJECTS = "_fidelis_rejects";
+
+    private final Table table;
+    private final String name;
+    private final ArrayList<String> columns;
+
+    private CsvFileRows(Table table, String name, List<String> columns) {
+        this.table = table;
+        this.name = name;
+        this.columns = new ArrayList<>(columns);
+    }
+
+    /**
+     * The rows of {@code file}, whose header the driver reads first for the columns.
+     *
+     * @throws IllegalArgumentException when the header lacks a required column or names one twice
+     */
+    static Dataset<Row> read(SparkSession spark, Path file, Table table) throws IOException {
+        String name = file.getName();
+        FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        List<Reject> rejects = new ArrayList<>();
+        List<String> columns;
+        try (InputStream in = fs.open(file);
+                ContractCells cells = ContractCells.open(in, ReadOptions.detect(), name, table, collect(rejects))) {
+            columns = cells.columns();
+        }
+        if (!rejects.isEmpty()) {
+            throw new IllegalArgumentException(String.join(
+                    "\n",
+                    rejects.stream().map(r -> r.file() + ": " + r.message()).toList()));
+        }
+        StructType schema = new StructType();
+        for (String column : columns) {
+            schema = schema.add(column, DataTypes.StringType);
+        }
+        schema = schema.add(LINE, DataTypes.LongType, false)
+                .add(SOURCE, DataTypes.StringType, false)
+                .add(REJECTS, DataTypes.createArrayType(ResultRows.REJECT, false), true);
+        return spark.createDataFrame(
+                JavaSparkContext.fromSparkContext(spark.sparkContext())
+                        .binaryFiles(file.toString(), 1)
+                        .flatMap(new CsvFileRows(table, name, columns)),
+                schema);
+    }
+
+    @Override
+    public Iterator<Row> call(Tuple2<String, PortableDataStream> file) throws IOException {
+        List<Reject> rejects = new ArrayList<>();
+        InputStream in = file._2().open();
+        ContractCells cells;
+        try {
+            cells = ContractCells.open(in, ReadOptions.detect(), name, table, collect(rejects));
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+        if (!cells.columns().equals(columns)) {
+            cells.close();
+            throw new IllegalStateException(name + " changed while the job read it: its header now names "
+                    + cells.columns() + ", first " + columns);
+        }
+        return new Iterator<>() {
+            private Row ahead = advance();
+
+            private Row advance() {
+                try {
+                    if (!cells.next()) {
+                        cells.close();
+                        return null;
+                    }
+                    Object[] values = new Object[columns.size() + 3];
+                    if (cells.rejected()) {
+                        List<Row> broken = new ArrayList<>(rejects.size());
+                        for (Reject r : rejects) {
+                            broken.add(RowFactory.create(
+                                    r.file(), r.line(), r.column(), r.value(), r.rule(), r.message()));
+                        }
+                        rejects.clear();
+                        values[columns.size() + 2] = ResultRows.seq(broken);
+                    } else {
+                        List<String> text = cells.cells();
+                        for (int i = 0; i < text.size(); i++) {
+                            values[i] = text.get(i);
+                        }
+                    }
+                    values[columns.size()] = cells.line();
+                    values[columns.size() + 1] = name;
+                    return RowFactory.create(values);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + file._1() + ": " + e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public boolean hasNext() {
+                return ahead != null;
+            }
+
+            @Override
+            public Row next() {
+                if (ahead == null) {
+                    throw new NoSuchElementException();
+                }
+                Row row = ahead;
+                ahead = advance();
+                return row;
+            }
+        };
+    }
+
+    private static RowSink collect(List<Reject> rejects) {
+        return new RowSink() {
+            @Override
+            public void row(Record record, long line) {}
+
+            @Override
+            public void reject(Reject reject) {
+                rejects.add(reject);
+            }
+        };
+    }
+}

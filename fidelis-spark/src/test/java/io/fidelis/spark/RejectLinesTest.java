@@ -1,0 +1,167 @@
+package io.fidelis.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fidelis.store.CsvBookFolder;
+import io.fidelis.store.ImportRequest;
+import io.fidelis.store.ImportResult;
+import io.fidelis.store.Reject;
+import io.fidelis.store.duckdb.DuckDbBookStore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The rejects of a small CSV book with bad cells at known lines: the Spark job names the same file, line and column
+ * for every broken row as {@code fidelis import} (the embedded import of the same folder), also after a quoted cell
+ * holding a line break, in a second file of a table and in a tab-separated file; read as Parquet, the rows have no
+ * lines.
+ */
+class RejectLinesTest {
+
+    private static final LocalDate AS_OF = LocalDate.of(2026, 9, 30);
+
+    @TempDir
+    static Path temp;
+
+    private static SparkSession spark;
+    private static Path book;
+
+    @BeforeAll
+    static void writeABookWithBrokenRows() throws Exception {
+        book = temp.resolve("book");
+        Files.createDirectories(book);
+        write(
+                "customers.csv",
+                "Size,CUSTOMER_ID,note\n"
+                        + "micro,C1,\"Acme\nTrading\"\n"
+                        + "huge,C2,Beta\n" // line 4: size
+                        + "small,C3,Gamma\n");
+        write(
+                "loans.csv",
+                "loan_id,customer_id,product,amount,start_date,maturity_date,status,note\n"
+                        + "L1,C1,term_loan,1000,2025-01-01,2027-01-01,active,\"two\r\nlines\"\r\n"
+                        + "L2,C3,term_loan,-5,2025-01-01,2027-01-01,active,x\n" // line 4: amount
+                        + "\n"
+                        + "L3,C3,term_loan,500,2025-02-30,2027-01-01,active,\"say \"\"hi\"\"\nthere\"\n" // 6: date
+                        + "L4,C1,term_loan,700,2025-01-01,2027-01-01,active,z\n");
+        write(
+                "installments.csv",
+                "loan_id,installment_no,due_date,due_amount\n" + "L1,1,2025-02-01,100\n" + "L1,2,2025-03-01,100\n");
+        write(
+                "installments_2026-09.csv",
+                "due_amount,due_date,installment_no,loan_id\n"
+                        + "100,2026-09-01,3,L1\n"
+                        + "100,2026-09-01,0,L4\n" // line 3: installment_no
+                        + "100,2026-09-01,1\n" // line 4: field count
+                        + "100,2026-09-01,1,L9\n"); // line 5: no such loan
+        write(
+                "surveys.tsv",
+                "customer_id\tsurveyed_on\tsatisfaction\n" + "C1\t2026-03-01\t4\n" + "C3\t2026-13-01\t5\n"); // 3
+        spark = SparkSession.builder()
+                .master("local[2]")
+                .appName("fidelis-spark-reject-lines-test")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "2")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .getOrCreate();
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        if (spark != null) {
+            spark.stop();
+        }
+    }
+
+    private static void write(String name, String text) throws Exception {
+        Files.writeString(book.resolve(name), text, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void fromCsvFilesEveryRejectNamesTheFileLineAndColumnTheImportNames() throws Exception {
+        ImportResult imported;
+        try (DuckDbBookStore store = DuckDbBookStore.open(temp.resolve("workspace"))) {
+            imported = store.importBook(ImportRequest.strict(CsvBookFolder.of(book)));
+        }
+        assertThat(imported.rejectCount()).isEqualTo(imported.firstRejects().size());
+        List<String> expected =
+                imported.firstRejects().stream().map(RejectLinesTest::where).toList();
+
+        List<String> rejects =
+                sparkRejects(job("--input", book.toString(), "--as-of", AS_OF.toString(), "--out", out("from-csv")));
+
+        assertThat(expected)
+                .as("the import's rejects, as the book was written")
+                .containsExactlyInAnyOrder(
+                        "customers.csv:4 size enum",
+                        "loans.csv:4 amount range.amount_positive",
+                        "loans.csv:6 start_date date.format",
+                        "installments_2026-09.csv:3 installment_no range.installment_no",
+                        "installments_2026-09.csv:4 - row.field_count",
+                        "installments_2026-09.csv:5 loan_id reference.loan",
+                        "surveys.tsv:3 surveyed_on date.format");
+        assertThat(rejects).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void fromParquetFilesRejectsHaveNoLine() throws Exception {
+        Path parquet = temp.resolve("parquet");
+        spark.createDataFrame(
+                        List.of(RowFactory.create("C1", "micro"), RowFactory.create("C2", "huge")),
+                        new StructType().add("customer_id", "string").add("size", "string"))
+                .coalesce(1)
+                .write()
+                .parquet(parquet.resolve("customers.parquet").toString());
+
+        List<String> rejects = sparkRejects(job(
+                "--input",
+                parquet.toString(),
+                "--format",
+                "parquet",
+                "--as-of",
+                AS_OF.toString(),
+                "--out",
+                out("from-parquet")));
+
+        assertThat(rejects).containsExactly("customers:0 size enum");
+    }
+
+    private static String out(String name) {
+        return temp.resolve(name).toString();
+    }
+
+    private static ClassifyBook.Summary job(String... args) throws Exception {
+        return ClassifyBook.run(spark, JobOptions.parse(args));
+    }
+
+    private static List<String> sparkRejects(ClassifyBook.Summary summary) {
+        assertThat(summary.rejects()).isPositive();
+        return spark.read().parquet(Path.of(summary.out()).resolve("rejects").toString()).collectAsList().stream()
+                .map(RejectLinesTest::where)
+                .toList();
+    }
+
+    private static String where(Row row) {
+        return where(row.getAs("source"), row.<Long>getAs("line"), row.getAs("column"), row.getAs("rule"));
+    }
+
+    private static String where(String source, long line, String column, String rule) {
+        return source + ":" + line + " " + (column == null ? "-" : column) + " " + rule;
+    }
+
+    private static String where(Reject reject) {
+        return where(reject.file(), reject.line(), reject.column(), reject.rule());
+    }
+}
