@@ -150,14 +150,6 @@ final class CsvFileRows implements FlatMapFunction<Tuple2<String, PortableDataSt
     }
 
     private static RowSink collect(List<Reject> rejects) {
-        return new RowSink() {
-            @Override
-            public void row(Record record, long line) {}
-
-            @Override
-            public void reject(Reject reject) {
-                rejects.add(reject);
-            }
-        };
+        return RowSink.rejectsTo(rejects::add);
     }
 }

@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.trim;
 
 import io.fidelis.core.domain.Table;
-import io.fidelis.store.Reject;
 import io.fidelis.store.csv.ContractRows;
 import io.fidelis.store.csv.RowSink;
 import java.util.ArrayList;
@@ -104,15 +103,11 @@ final class CustomerRows {
     /** Whether the table has every required column; else adds what is missing to {@code problems}. */
     private static boolean checkColumns(Table table, List<String> present, List<String> problems) {
         return null
-                != ContractRows.bind(table, present, table.code(), new RowSink() {
-                    @Override
-                    public void row(Record record, long line) {}
-
-                    @Override
-                    public void reject(Reject reject) {
-                        problems.add(table.code() + ": " + reject.message());
-                    }
-                });
+                != ContractRows.bind(
+                        table,
+                        present,
+                        table.code(),
+                        RowSink.rejectsTo(reject -> problems.add(table.code() + ": " + reject.message())));
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.fidelis.store.csv;
 
 import io.fidelis.core.domain.Table;
-import io.fidelis.store.Reject;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,31 +49,17 @@ public final class ContractCells implements Closeable {
         DetectingReader chars = new DetectingReader(in, options.forcedCharset());
         try {
             CsvScanner scanner = CsvScanner.start(chars);
-            List<String> header = new ArrayList<>();
-            long headerLine = 1;
-            if (scanner.next()) {
-                headerLine = scanner.rowLine();
-                for (int i = 0; i < scanner.fieldCount(); i++) {
-                    header.add(scanner.field(i).strip());
-                }
-            }
-            RowSink onlyRejects = new RowSink() {
-                @Override
-                public void row(Record record, long line) {}
-
-                @Override
-                public void reject(Reject reject) {
-                    rejects.reject(reject);
-                }
-            };
-            RowReader rows = RowReader.bind(schema, header, headerLine, displayName, onlyRejects, chars::charset);
+            Header header = Header.read(scanner);
+            RowSink onlyRejects = RowSink.rejectsTo(rejects::reject);
+            RowReader rows =
+                    RowReader.bind(schema, header.names(), header.line(), displayName, onlyRejects, chars::charset);
             if (rows == null) {
                 return new ContractCells(chars, scanner, null, new int[0], List.of());
             }
             List<String> columns = new ArrayList<>();
             List<Integer> indexes = new ArrayList<>();
             for (Column column : schema.columns()) {
-                int index = indexOf(header, column.name());
+                int index = indexOf(header.names(), column.name());
                 if (index >= 0) {
                     columns.add(column.name());
                     indexes.add(index);

@@ -4,7 +4,6 @@ import io.fidelis.core.domain.Table;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -39,15 +38,8 @@ public final class ContractReader {
         Schema schema = ContractTables.of(table);
         try (DetectingReader chars = new DetectingReader(Files.newInputStream(file), options.forcedCharset())) {
             CsvScanner scanner = CsvScanner.start(chars);
-            List<String> header = new ArrayList<>();
-            long headerLine = 1;
-            if (scanner.next()) {
-                headerLine = scanner.rowLine();
-                for (int i = 0; i < scanner.fieldCount(); i++) {
-                    header.add(scanner.field(i).strip());
-                }
-            }
-            RowReader rows = RowReader.bind(schema, header, headerLine, displayName, sink, chars::charset);
+            Header header = Header.read(scanner);
+            RowReader rows = RowReader.bind(schema, header.names(), header.line(), displayName, sink, chars::charset);
             if (rows == null) {
                 return new ReadSummary(0, 0, 0, List.of(), chars.charset(), scanner.delimiter());
             }

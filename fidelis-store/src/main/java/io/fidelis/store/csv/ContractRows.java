@@ -47,21 +47,8 @@ public final class ContractRows {
     public static ContractRows bind(Table table, List<String> sourceColumns, String source, RowSink sink) {
         Schema schema = ContractTables.of(table);
         List<Reject> rejects = new ArrayList<>();
-        RowReader header = RowReader.bind(
-                schema,
-                sourceColumns,
-                0,
-                source,
-                new RowSink() {
-                    @Override
-                    public void row(Record record, long line) {}
-
-                    @Override
-                    public void reject(Reject reject) {
-                        rejects.add(reject);
-                    }
-                },
-                () -> null);
+        RowReader header =
+                RowReader.bind(schema, sourceColumns, 0, source, RowSink.rejectsTo(rejects::add), () -> null);
         if (header == null) {
             rejects.forEach(sink::reject);
             return null;

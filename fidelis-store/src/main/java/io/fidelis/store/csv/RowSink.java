@@ -1,6 +1,7 @@
 package io.fidelis.store.csv;
 
 import io.fidelis.store.Reject;
+import java.util.function.Consumer;
 
 /** Receives, in file order, what a reader made of each row: a record of the core's domain, or a reject. */
 public interface RowSink {
@@ -19,4 +20,17 @@ public interface RowSink {
 
     /** Something worth telling once that is not an error, such as unknown extra columns. */
     default void warning(String file, String message) {}
+
+    /** A sink that hands every reject to {@code rejects} and drops rows and warnings: for checking headers or structure. */
+    static RowSink rejectsTo(Consumer<Reject> rejects) {
+        return new RowSink() {
+            @Override
+            public void row(Record record, long line) {}
+
+            @Override
+            public void reject(Reject reject) {
+                rejects.accept(reject);
+            }
+        };
+    }
 }

@@ -129,14 +129,6 @@ class ContractCellsTest {
     }
 
     private static RowSink collecting(List<Reject> rejects) {
-        return new RowSink() {
-            @Override
-            public void row(Record record, long line) {}
-
-            @Override
-            public void reject(Reject reject) {
-                rejects.add(reject);
-            }
-        };
+        return RowSink.rejectsTo(rejects::add);
     }
 }
