@@ -11,7 +11,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -100,53 +101,39 @@ final class CsvFileRows implements FlatMapFunction<Tuple2<String, PortableDataSt
             throw new IllegalStateException(name + " changed while the job read it: its header now names "
                     + cells.columns() + ", first " + columns);
         }
-        return new Iterator<>() {
-            private Row ahead = advance();
+        // rows are made as Spark takes them: a file is never held whole in memory
+        return Stream.generate(() -> advance(file._1(), cells, rejects))
+                .takeWhile(Objects::nonNull)
+                .iterator();
+    }
 
-            private Row advance() {
-                try {
-                    if (!cells.next()) {
-                        cells.close();
-                        return null;
-                    }
-                    Object[] values = new Object[columns.size() + 3];
-                    if (cells.rejected()) {
-                        List<Row> broken = new ArrayList<>(rejects.size());
-                        for (Reject r : rejects) {
-                            broken.add(RowFactory.create(
-                                    r.file(), r.line(), r.column(), r.value(), r.rule(), r.message()));
-                        }
-                        rejects.clear();
-                        values[columns.size() + 2] = ResultRows.seq(broken);
-                    } else {
-                        List<String> text = cells.cells();
-                        for (int i = 0; i < text.size(); i++) {
-                            values[i] = text.get(i);
-                        }
-                    }
-                    values[columns.size()] = cells.line();
-                    values[columns.size() + 1] = name;
-                    return RowFactory.create(values);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read " + file._1() + ": " + e.getMessage(), e);
+    /** The file's next row, or null at its end (when the file is closed). */
+    private Row advance(String path, ContractCells cells, List<Reject> rejects) {
+        try {
+            if (!cells.next()) {
+                cells.close();
+                return null;
+            }
+            Object[] values = new Object[columns.size() + 3];
+            if (cells.rejected()) {
+                List<Row> broken = new ArrayList<>(rejects.size());
+                for (Reject r : rejects) {
+                    broken.add(RowFactory.create(r.file(), r.line(), r.column(), r.value(), r.rule(), r.message()));
+                }
+                rejects.clear();
+                values[columns.size() + 2] = ResultRows.seq(broken);
+            } else {
+                List<String> text = cells.cells();
+                for (int i = 0; i < text.size(); i++) {
+                    values[i] = text.get(i);
                 }
             }
-
-            @Override
-            public boolean hasNext() {
-                return ahead != null;
-            }
-
-            @Override
-            public Row next() {
-                if (ahead == null) {
-                    throw new NoSuchElementException();
-                }
-                Row row = ahead;
-                ahead = advance();
-                return row;
-            }
-        };
+            values[columns.size()] = cells.line();
+            values[columns.size() + 1] = name;
+            return RowFactory.create(values);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+        }
     }
 
     private static RowSink collect(List<Reject> rejects) {

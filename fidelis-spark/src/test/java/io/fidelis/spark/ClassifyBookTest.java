@@ -145,15 +145,10 @@ class ClassifyBookTest {
         return stage == Stage.DORMANT ? Stage.ACTIVE : Stage.DORMANT;
     }
 
-    private static ClassifyBook.Summary job(String... args) throws Exception {
-        return ClassifyBook.run(spark, JobOptions.parse(args));
-    }
-
     @Test
     void fromTheCsvFilesEveryCustomerGetsWhatTheEmbeddedEngineGives() throws Exception {
         Path out = temp.resolve("from-csv");
-        ClassifyBook.Summary summary =
-                job("--input", book.toString(), "--as-of", AS_OF.toString(), "--out", out.toString());
+        ClassifyBook.Summary summary = Jobs.run(spark, AS_OF, out, "--input", book.toString());
 
         assertThat(summary.customers()).isEqualTo(CUSTOMERS);
         assertSameAsEmbedded(out);
@@ -173,15 +168,7 @@ class ClassifyBookTest {
     @Test
     void fromTheBookExportedAsParquetEveryCustomerGetsWhatTheEmbeddedEngineGives() throws Exception {
         Path out = temp.resolve("from-parquet");
-        ClassifyBook.Summary summary = job(
-                "--input",
-                parquet.toString(),
-                "--format",
-                "parquet",
-                "--as-of",
-                AS_OF.toString(),
-                "--out",
-                out.toString());
+        ClassifyBook.Summary summary = Jobs.parquet(spark, AS_OF, out, parquet);
 
         assertThat(summary.customers()).isEqualTo(CUSTOMERS);
         assertSameAsEmbedded(out);
@@ -198,15 +185,8 @@ class ClassifyBookTest {
                     .saveAsTable("lender.book_" + table.code());
         }
         Path out = temp.resolve("from-catalog");
-        ClassifyBook.Summary summary = job(
-                "--hive-database",
-                "lender",
-                "--table-prefix",
-                "book_",
-                "--as-of",
-                AS_OF.toString(),
-                "--out",
-                out.toString());
+        ClassifyBook.Summary summary =
+                Jobs.run(spark, AS_OF, out, "--hive-database", "lender", "--table-prefix", "book_");
 
         assertThat(summary.customers()).isEqualTo(CUSTOMERS);
         assertSameAsEmbedded(out);
@@ -218,13 +198,12 @@ class ClassifyBookTest {
     @Test
     void overJdbcFromTheEmbeddedWorkspaceEveryCustomerGetsWhatTheEmbeddedEngineGives() throws Exception {
         Path out = temp.resolve("from-jdbc");
-        ClassifyBook.Summary summary = job(
+        ClassifyBook.Summary summary = Jobs.run(
+                spark,
+                AS_OF,
+                out,
                 "--jdbc-url",
-                "jdbc:duckdb:" + temp.resolve("workspace").resolve("fidelis.duckdb"),
-                "--as-of",
-                AS_OF.toString(),
-                "--out",
-                out.toString());
+                "jdbc:duckdb:" + temp.resolve("workspace").resolve("fidelis.duckdb"));
 
         assertThat(summary.customers()).isEqualTo(CUSTOMERS);
         assertSameAsEmbedded(out);
@@ -242,17 +221,8 @@ class ClassifyBookTest {
                 .isEqualTo(laterTier);
         Path out = temp.resolve("with-overrides");
 
-        ClassifyBook.Summary summary = job(
-                "--input",
-                parquet.toString(),
-                "--format",
-                "parquet",
-                "--as-of",
-                AS_OF.toString(),
-                "--overrides",
-                overridesFile.toString(),
-                "--out",
-                out.toString());
+        ClassifyBook.Summary summary =
+                Jobs.parquet(spark, AS_OF, out, parquet, "--overrides", overridesFile.toString());
 
         assertThat(summary.customers()).isEqualTo(CUSTOMERS);
         assertSameAs(embeddedWithOverrides, out);
@@ -273,15 +243,8 @@ class ClassifyBookTest {
                         + ",gold,,typo,Zhang Wei,,2027-01-01\n");
         Path out = temp.resolve("bad-overrides-out");
 
-        assertThatThrownBy(() -> job(
-                        "--input",
-                        book.toString(),
-                        "--as-of",
-                        AS_OF.toString(),
-                        "--overrides",
-                        file.toString(),
-                        "--out",
-                        out.toString()))
+        assertThatThrownBy(
+                        () -> Jobs.run(spark, AS_OF, out, "--input", book.toString(), "--overrides", file.toString()))
                 .isInstanceOf(OverridesFileException.class)
                 .hasMessageContaining(
                         "bad-overrides.csv:2: column tier value 'gold' - expected one of: high, medium, low");
@@ -305,8 +268,7 @@ class ClassifyBookTest {
                 StandardCharsets.UTF_8);
         Path out = temp.resolve("from-broken");
 
-        ClassifyBook.Summary summary =
-                job("--input", broken.toString(), "--as-of", AS_OF.toString(), "--out", out.toString());
+        ClassifyBook.Summary summary = Jobs.run(spark, AS_OF, out, "--input", broken.toString());
 
         assertThat(summary.rejects()).isEqualTo(4);
         assertThat(out.resolve("results")).doesNotExist();
@@ -325,13 +287,7 @@ class ClassifyBookTest {
         Files.createDirectories(folder);
         Files.writeString(folder.resolve("customers.csv"), "name\nAcme\n");
 
-        assertThatThrownBy(() -> job(
-                        "--input",
-                        folder.toString(),
-                        "--as-of",
-                        AS_OF.toString(),
-                        "--out",
-                        temp.resolve("no-id-out").toString()))
+        assertThatThrownBy(() -> Jobs.run(spark, AS_OF, temp.resolve("no-id-out"), "--input", folder.toString()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("customer_id");
     }

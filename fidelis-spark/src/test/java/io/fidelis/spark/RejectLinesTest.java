@@ -99,8 +99,7 @@ class RejectLinesTest {
         List<String> expected =
                 imported.firstRejects().stream().map(RejectLinesTest::where).toList();
 
-        List<String> rejects =
-                sparkRejects(job("--input", book.toString(), "--as-of", AS_OF.toString(), "--out", out("from-csv")));
+        List<String> rejects = sparkRejects(Jobs.run(spark, AS_OF, out("from-csv"), "--input", book.toString()));
 
         assertThat(expected)
                 .as("the import's rejects, as the book was written")
@@ -125,25 +124,13 @@ class RejectLinesTest {
                 .write()
                 .parquet(parquet.resolve("customers.parquet").toString());
 
-        List<String> rejects = sparkRejects(job(
-                "--input",
-                parquet.toString(),
-                "--format",
-                "parquet",
-                "--as-of",
-                AS_OF.toString(),
-                "--out",
-                out("from-parquet")));
+        List<String> rejects = sparkRejects(Jobs.parquet(spark, AS_OF, out("from-parquet"), parquet));
 
         assertThat(rejects).containsExactly("customers:0 size enum");
     }
 
     private static String out(String name) {
         return temp.resolve(name).toString();
-    }
-
-    private static ClassifyBook.Summary job(String... args) throws Exception {
-        return ClassifyBook.run(spark, JobOptions.parse(args));
     }
 
     private static List<String> sparkRejects(ClassifyBook.Summary summary) {
