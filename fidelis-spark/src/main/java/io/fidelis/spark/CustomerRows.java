@@ -5,8 +5,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import io.fidelis.core.domain.Table;
@@ -88,11 +88,11 @@ final class CustomerRows {
                             none.as("customer_key"), lit(table.ordinal()), array(cells), line, source, broken, none);
                 } else {
                     Dataset<Row> owners = loans.select(
-                                    trim(col("loan_id")).as("owned_loan"),
-                                    trim(col("customer_id")).as("customer_key"),
+                                    stripped(col("loan_id")).as("owned_loan"),
+                                    stripped(col("customer_id")).as("customer_key"),
                                     row_number().over(byId(loans, "loan_id")).as("place"))
                             .where(col("place").equalTo(1));
-                    keyed = rows.join(owners, trim(rows.col("loan_id")).equalTo(owners.col("owned_loan")), "left")
+                    keyed = rows.join(owners, stripped(rows.col("loan_id")).equalTo(owners.col("owned_loan")), "left")
                             .select(
                                     col("customer_key"),
                                     lit(table.ordinal()),
@@ -114,7 +114,13 @@ final class CustomerRows {
                                     first(line).over(byId).cast("string")));
                 }
                 keyed = rows.select(
-                        trim(col("customer_id")), lit(table.ordinal()), array(cells), line, source, broken, firstAt);
+                        stripped(col("customer_id")),
+                        lit(table.ordinal()),
+                        array(cells),
+                        line,
+                        source,
+                        broken,
+                        firstAt);
             }
             keyed = keyed.toDF("customer_key", "table_ord", "cells", "line", "source", "rejects", "first");
             all = all == null ? keyed : all.union(keyed);
@@ -135,16 +141,24 @@ final class CustomerRows {
                         RowSink.rejectsTo(reject -> problems.add(table.code() + ": " + reject.message())));
     }
 
+    /** Blanks around a cell's text, which the contract's reader drops: ASCII controls and spaces, no-break, ideographic. */
+    private static final String BLANKS = "^[\\x00-\\x20\\u00A0\\u3000]+|[\\x00-\\x20\\u00A0\\u3000]+$";
+
+    /** The column's text as the contract's reader takes an id: without the blanks around it, as in {@code Cell}. */
+    private static Column stripped(Column text) {
+        return regexp_replace(text, BLANKS, "");
+    }
+
     /**
      * The rows of {@code table} with the same {@code key} in reading order, as {@code fidelis import} numbers them: by
      * file name, then line. Rows without lines (Parquet, Hive, JDBC) have no order: by customer, so that the choice is
      * the same each time Spark computes it.
      */
     private static WindowSpec byId(Dataset<Row> table, String key) {
-        WindowSpec byId = Window.partitionBy(trim(col(key)));
+        WindowSpec byId = Window.partitionBy(stripped(col(key)));
         return List.of(table.columns()).contains(CsvFileRows.LINE)
                 ? byId.orderBy(col(CsvFileRows.SOURCE), col(CsvFileRows.LINE))
-                : byId.orderBy(trim(col("customer_id")));
+                : byId.orderBy(stripped(col("customer_id")));
     }
 
     /** The rows, sorted by customer within each partition. */

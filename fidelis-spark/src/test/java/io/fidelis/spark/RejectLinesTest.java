@@ -110,7 +110,8 @@ class RejectLinesTest {
                         + "L1,C1" + loan // 4: L1 again, same customer
                         + "L9,C9" + loan // 5: no customer C9
                         + "L4,C4" + loan // 6: C4 was rejected
-                        + "L5,C3,term_loan,-5,2025-01-01,2027-01-01,active\n"); // 7: amount
+                        + "L5,C3,term_loan,-5,2025-01-01,2027-01-01,active\n" // 7: amount
+                        + "L6,C2\u3000" + loan); // 8: C2, as the reader drops an ideographic space
         write(
                 crossRows,
                 "loans_2.csv",
@@ -126,7 +127,8 @@ class RejectLinesTest {
                         + "L9,1,2025-02-01,100\n" // 4: L9 was rejected
                         + "L2,1,2025-02-01,100\n"
                         + "L8,1,2025-02-01,100\n" // 6: no loan L8
-                        + "L5,1,2025-02-01,100\n"); // 7: L5 was rejected
+                        + "L5,1,2025-02-01,100\n" // 7: L5 was rejected
+                        + "\u00a0L6,1,2025-02-01,100\n");
         write(
                 crossRows,
                 "complaints.csv",
