@@ -161,14 +161,9 @@ public final class ClassifyBook {
             }
             Dataset<Row> rejected = classified.where(size(col("rejects")).gt(0));
             long rejectedCustomers = rejected.count();
-            Dataset<Row> sharedIds = rows.sharedIds();
-            long shared = sharedIds == null ? 0 : sharedIds.count();
-            if (rejectedCustomers > 0 || shared > 0) {
+            if (rejectedCustomers > 0) {
                 Dataset<Row> rejects =
                         rejected.select(explode(col("rejects")).as("r")).select("r.*");
-                if (shared > 0) {
-                    rejects = rejects.union(sharedIds);
-                }
                 rejects.write().mode(SaveMode.Overwrite).parquet(new Path(out, "rejects").toString());
                 long count = spark.read()
                         .parquet(new Path(out, "rejects").toString())

@@ -111,7 +111,6 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
             }
             String customerId = ahead.getString(CustomerRows.KEY);
             records.clear();
-            List<Reject> unmatched = new ArrayList<>();
             while (ahead != null && Objects.equals(customerId, ahead.getString(CustomerRows.KEY))) {
                 Table table = Table.values()[ahead.getInt(CustomerRows.TABLE)];
                 String rowSource = source + ahead.getString(CustomerRows.SOURCE);
@@ -131,27 +130,17 @@ final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
                     continue;
                 }
                 int before = records.rejects().size();
+                String first = ahead.isNullAt(CustomerRows.FIRST) ? null : source + ahead.getString(CustomerRows.FIRST);
+                records.at(rowSource, first);
                 boolean read = readers.computeIfAbsent(rowSource, s -> bind(table, s, records))
                         .read(ahead.getList(CustomerRows.CELLS), line);
-                if (read && customerId == null) {
-                    // only an installment comes without a customer: its loan is not in loans
-                    unmatched.add(new Reject(
-                            rowSource,
-                            line,
-                            "loan_id",
-                            String.valueOf(ahead.getList(CustomerRows.CELLS)
-                                    .get(columns.get(table).indexOf("loan_id"))),
-                            "reference.loan",
-                            "the installment's loan is not in loans; add it to loans or fix the id"));
-                } else if (!read && records.rejects().size() == before) {
+                if (!read && records.rejects().size() == before) {
                     throw new IllegalStateException("a row was neither read nor rejected");
                 }
                 ahead = rows.hasNext() ? rows.next() : null;
             }
-            records.rejects().addAll(unmatched);
-            if (customerId != null) {
-                records.checkReferences(customerId, source);
-            }
+            // an installment whose loan is not in loans comes without a customer, and is rejected as the import does
+            records.checkReferences();
             if (!records.classifiable()) {
                 return ResultRows.rejected(customerId, records.rejects());
             }

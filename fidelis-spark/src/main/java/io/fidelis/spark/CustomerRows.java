@@ -3,10 +3,11 @@ package io.fidelis.spark;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
 
 import io.fidelis.core.domain.Table;
 import io.fidelis.store.csv.ContractRows;
@@ -18,13 +19,17 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Every row of the book's tables as (customer id, table, cells, line, source, rejects), spread over partitions by
- * customer and sorted by it within each, so that a partition holds whole customers, one after the other. An
- * installment gets its customer from its loan; one whose loan is not in loans has none. A CSV row broken in its
- * structure or charset has no cells, so no customer, and carries the rejects the file reader gave it.
+ * Every row of the book's tables as (customer id, table, cells, line, source, rejects, first), spread over partitions
+ * by customer and sorted by it within each, so that a partition holds whole customers, one after the other. An
+ * installment gets its customer from its loan's first row (in reading order: by file name, then line, as {@code
+ * fidelis import} numbers rows); one whose loan is not in loans has none. A CSV row broken in its structure or charset
+ * has no cells, so no customer, and carries the rejects the file reader gave it. A loan or complaint id may come under
+ * several customers, so each such row carries where the first row of its id is, found over the whole table.
  */
 final class CustomerRows {
 
@@ -37,9 +42,13 @@ final class CustomerRows {
     static final int SOURCE = 4;
     /** The rejects of a row broken in its structure or charset, which has no cells; else NULL. */
     static final int REJECTS = 5;
+    /**
+     * For a loan or complaint row whose id an earlier row has (in reading order, under any customer), that row's
+     * {@code source:line}; else NULL.
+     */
+    static final int FIRST = 6;
 
     private final Map<Table, List<String>> columns = new EnumMap<>(Table.class);
-    private final Map<Table, Dataset<Row>> tables;
     private final Dataset<Row> rows;
 
     /**
@@ -48,7 +57,6 @@ final class CustomerRows {
      * @throws IllegalArgumentException when a table lacks a required column (naming them all)
      */
     CustomerRows(Map<Table, Dataset<Row>> tables, int partitions) {
-        this.tables = tables;
         List<String> problems = new ArrayList<>();
         Dataset<Row> all = null;
         for (Map.Entry<Table, Dataset<Row>> entry : tables.entrySet()) {
@@ -71,27 +79,50 @@ final class CustomerRows {
             Column broken = fromFiles
                     ? col(CsvFileRows.REJECTS)
                     : lit(null).cast(DataTypes.createArrayType(ResultRows.REJECT, false));
+            Column none = lit(null).cast("string");
             Dataset<Row> keyed;
             if (table == Table.INSTALLMENTS) {
                 Dataset<Row> loans = tables.get(Table.LOANS);
                 if (loans == null || !List.of(loans.columns()).contains("customer_id")) {
                     keyed = rows.select(
-                            lit(null).cast("string").as("customer_key"),
-                            lit(table.ordinal()),
-                            array(cells),
-                            line,
-                            source,
-                            broken);
+                            none.as("customer_key"), lit(table.ordinal()), array(cells), line, source, broken, none);
                 } else {
-                    Dataset<Row> owners = loans.groupBy(trim(col("loan_id")).as("owned_loan"))
-                            .agg(min(trim(col("customer_id"))).as("customer_key"));
-                    keyed = rows.join(owners, trim(rows.col("loan_id")).equalTo(owners.col("owned_loan")), "left")
-                            .select(col("customer_key"), lit(table.ordinal()), array(cells), line, source, broken);
+                    Dataset<Row> owners = loans.select(
+                                    stripped(col("loan_id")).as("owned_loan"),
+                                    stripped(col("customer_id")).as("customer_key"),
+                                    row_number().over(byId(loans, "loan_id")).as("place"))
+                            .where(col("place").equalTo(1));
+                    keyed = rows.join(owners, stripped(rows.col("loan_id")).equalTo(owners.col("owned_loan")), "left")
+                            .select(
+                                    col("customer_key"),
+                                    lit(table.ordinal()),
+                                    array(cells),
+                                    line,
+                                    source,
+                                    broken,
+                                    none);
                 }
             } else {
-                keyed = rows.select(trim(col("customer_id")), lit(table.ordinal()), array(cells), line, source, broken);
+                Column firstAt = none;
+                if (table == Table.LOANS || table == Table.COMPLAINTS) {
+                    WindowSpec byId = byId(rows, table == Table.LOANS ? "loan_id" : "complaint_id");
+                    firstAt = when(
+                            row_number().over(byId).gt(1),
+                            concat(
+                                    first(source).over(byId),
+                                    lit(":"),
+                                    first(line).over(byId).cast("string")));
+                }
+                keyed = rows.select(
+                        stripped(col("customer_id")),
+                        lit(table.ordinal()),
+                        array(cells),
+                        line,
+                        source,
+                        broken,
+                        firstAt);
             }
-            keyed = keyed.toDF("customer_key", "table_ord", "cells", "line", "source", "rejects");
+            keyed = keyed.toDF("customer_key", "table_ord", "cells", "line", "source", "rejects", "first");
             all = all == null ? keyed : all.union(keyed);
         }
         if (!problems.isEmpty()) {
@@ -110,41 +141,24 @@ final class CustomerRows {
                         RowSink.rejectsTo(reject -> problems.add(table.code() + ": " + reject.message())));
     }
 
+    /** Blanks around a cell's text, which the contract's reader drops: ASCII controls and spaces, no-break, ideographic. */
+    private static final String BLANKS = "^[\\x00-\\x20\\u00A0\\u3000]+|[\\x00-\\x20\\u00A0\\u3000]+$";
+
+    /** The column's text as the contract's reader takes an id: without the blanks around it, as in {@code Cell}. */
+    private static Column stripped(Column text) {
+        return regexp_replace(text, BLANKS, "");
+    }
+
     /**
-     * The rejects of ids that the contract keys alone but that appear under more than one customer (a loan id, a
-     * complaint id): a customer's partition cannot see those, so they are found by grouping the table on the id.
-     * Rule ids and meaning as in the embedded import.
+     * The rows of {@code table} with the same {@code key} in reading order, as {@code fidelis import} numbers them: by
+     * file name, then line. Rows without lines (Parquet, Hive, JDBC) have no order: by customer, so that the choice is
+     * the same each time Spark computes it.
      */
-    Dataset<Row> sharedIds() {
-        Dataset<Row> shared = null;
-        for (Map.Entry<Table, String> keyed :
-                Map.of(Table.LOANS, "loan_id", Table.COMPLAINTS, "complaint_id").entrySet()) {
-            Table table = keyed.getKey();
-            String key = keyed.getValue();
-            Dataset<Row> rows = tables.get(table);
-            if (rows == null || !columns.containsKey(table)) {
-                continue;
-            }
-            String noun = table == Table.LOANS ? "loan" : "complaint";
-            Dataset<Row> ids = rows.groupBy(trim(col(key)).as("value"))
-                    .agg(countDistinct(trim(col("customer_id"))).as("owners"))
-                    .where(col("owners").gt(1))
-                    .select(
-                            lit(table.code()).as("source"),
-                            lit(0L).as("line"),
-                            lit(key).as("column"),
-                            col("value"),
-                            lit("duplicate." + noun).as("rule"),
-                            concat(
-                                            lit(noun + " "),
-                                            col("value"),
-                                            lit(" appears under "),
-                                            col("owners").cast("string"),
-                                            lit(" customers; keep one row per " + key))
-                                    .as("message"));
-            shared = shared == null ? ids : shared.union(ids);
-        }
-        return shared;
+    private static WindowSpec byId(Dataset<Row> table, String key) {
+        WindowSpec byId = Window.partitionBy(stripped(col(key)));
+        return List.of(table.columns()).contains(CsvFileRows.LINE)
+                ? byId.orderBy(col(CsvFileRows.SOURCE), col(CsvFileRows.LINE))
+                : byId.orderBy(stripped(col("customer_id")));
     }
 
     /** The rows, sorted by customer within each partition. */
