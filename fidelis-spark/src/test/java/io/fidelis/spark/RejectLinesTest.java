@@ -154,15 +154,21 @@ class RejectLinesTest {
         Files.writeString(folder.resolve(name), text, StandardCharsets.UTF_8);
     }
 
-    @Test
-    void fromCsvFilesEveryRejectNamesTheFileLineAndColumnTheImportNames() throws Exception {
+    /** Every reject of importing {@code folder} into a new workspace, as `fidelis import` gives them. */
+    private static List<Reject> importRejects(Path folder, String workspace) throws Exception {
         ImportResult imported;
-        try (DuckDbBookStore store = DuckDbBookStore.open(temp.resolve("workspace"))) {
-            imported = store.importBook(ImportRequest.strict(CsvBookFolder.of(book)));
+        try (DuckDbBookStore store = DuckDbBookStore.open(temp.resolve(workspace))) {
+            imported = store.importBook(ImportRequest.strict(CsvBookFolder.of(folder)));
         }
         assertThat(imported.rejectCount()).isEqualTo(imported.firstRejects().size());
-        List<String> expected =
-                imported.firstRejects().stream().map(RejectLinesTest::where).toList();
+        return imported.firstRejects();
+    }
+
+    @Test
+    void fromCsvFilesEveryRejectNamesTheFileLineAndColumnTheImportNames() throws Exception {
+        List<String> expected = importRejects(book, "workspace").stream()
+                .map(RejectLinesTest::where)
+                .toList();
 
         List<String> rejects = sparkRejects(Jobs.run(spark, AS_OF, out("from-csv"), "--input", book.toString()));
 
@@ -186,12 +192,8 @@ class RejectLinesTest {
      */
     @Test
     void rejectsOfTheRulesBetweenRowsNameTheRowsTheImportRejectsWithItsRulesAndMessages() throws Exception {
-        ImportResult imported;
-        try (DuckDbBookStore store = DuckDbBookStore.open(temp.resolve("cross-rows-workspace"))) {
-            imported = store.importBook(ImportRequest.strict(CsvBookFolder.of(crossRows)));
-        }
-        assertThat(imported.rejectCount()).isEqualTo(imported.firstRejects().size());
-        List<String> expected = imported.firstRejects().stream()
+        List<Reject> imported = importRejects(crossRows, "cross-rows-workspace");
+        List<String> expected = imported.stream()
                 .map(r -> where(r) + " " + r.value() + " " + r.message())
                 .toList();
 
@@ -206,7 +208,7 @@ class RejectLinesTest {
                 .map(r -> where(r) + " " + r.getAs("value") + " " + r.getAs("message"))
                 .toList();
 
-        assertThat(imported.firstRejects().stream().map(RejectLinesTest::where))
+        assertThat(imported.stream().map(RejectLinesTest::where))
                 .as("the import's rejects, as the book was written")
                 .containsExactlyInAnyOrder(
                         "customers.csv:4 customer_id duplicate.customer",
