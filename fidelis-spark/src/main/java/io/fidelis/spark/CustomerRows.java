@@ -5,8 +5,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import io.fidelis.core.domain.Table;
@@ -142,11 +142,23 @@ final class CustomerRows {
     }
 
     /** Blanks around a cell's text, which the contract's reader drops: ASCII controls and spaces, no-break, ideographic. */
-    private static final String BLANKS = "^[\\x00-\\x20\\u00A0\\u3000]+|[\\x00-\\x20\\u00A0\\u3000]+$";
+    private static final String BLANKS = blanks();
 
-    /** The column's text as the contract's reader takes an id: without the blanks around it, as in {@code Cell}. */
+    private static String blanks() {
+        StringBuilder blanks = new StringBuilder();
+        for (char c = 0; c <= ' '; c++) {
+            blanks.append(c);
+        }
+        return blanks.append('\u00A0').append('\u3000').toString();
+    }
+
+    /**
+     * The column's text as the contract's reader takes an id: without the blanks around it, as in {@code Cell}. A trim
+     * of those characters, not a regular expression: it runs on every row of every table (a regular expression made
+     * the job a quarter slower).
+     */
     private static Column stripped(Column text) {
-        return regexp_replace(text, BLANKS, "");
+        return trim(text, BLANKS);
     }
 
     /**
