@@ -223,14 +223,9 @@ public final class RunsSql {
         return cell.toString();
     }
 
-    /** The length in bytes of the cell {@link #joinReasons} makes of {@code reasons}. */
-    public static int joinedReasonsLength(List<ReasonCode> reasons) {
-        return joinedLength(reasons, ReasonNumbers.bytesByOrdinal());
-    }
-
     /**
      * Writes the bytes of the cell {@link #joinReasons} makes of {@code reasons} at the start of {@code into}, which
-     * holds at least {@link #joinedReasonsLength} bytes; returns how many.
+     * holds at least {@link #reasonsCapacity} bytes for them; returns how many.
      */
     public static int joinReasonsInto(List<ReasonCode> reasons, byte[] into) {
         return joinInto(reasons, ReasonNumbers.bytesByOrdinal(), into);
