@@ -15,12 +15,10 @@ import io.fidelis.core.evaluation.Level;
 import io.fidelis.core.evaluation.Outcome;
 import io.fidelis.core.evaluation.Period;
 import io.fidelis.store.AssignmentSet;
+import io.fidelis.store.FilesInPlace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -341,21 +339,6 @@ final class EvaluationJson {
 
     /** Writes {@code text} to {@code file} whole or not at all: beside it first, then moved into place. */
     static void write(Path file, String text) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        Path folder = absolute.getParent();
-        if (folder != null) {
-            Files.createDirectories(folder);
-        }
-        Path temporary = Files.createTempFile(folder, ".chart-", ".tmp");
-        try {
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        FilesInPlace.write(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.fidelis.core.features.FeatureId;
 import io.fidelis.core.features.FeatureValue;
+import io.fidelis.store.FilesInPlace;
 import io.fidelis.store.RunHeader;
 import io.fidelis.store.RunProvenance;
 import io.fidelis.store.RunResult;
@@ -12,19 +13,13 @@ import io.fidelis.store.Runs;
 import io.fidelis.store.RunsSql;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -54,7 +49,7 @@ final class RunExport {
     long csv(Path out) throws IOException {
         List<Column> columns = columns();
         long[] count = {0};
-        writeAtomically(out, stream -> {
+        FilesInPlace.write(out, stream -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
             try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180)) {
                 List<String> header = new ArrayList<>(columns.size());
@@ -81,7 +76,7 @@ final class RunExport {
     /** Writes the JSON file and returns the number of customers. */
     long json(Path out) throws IOException {
         long[] count = {0};
-        writeAtomically(out, stream -> {
+        FilesInPlace.write(out, stream -> {
             try (JsonGenerator json = new JsonFactory().createGenerator(stream, JsonEncoding.UTF8)) {
                 json.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
                 json.writeStartObject();
@@ -208,33 +203,5 @@ final class RunExport {
     private static BigDecimal plain(double value) {
         BigDecimal decimal = BigDecimal.valueOf(value).stripTrailingZeros();
         return decimal.scale() < 0 ? decimal.setScale(0) : decimal;
-    }
-
-    @FunctionalInterface
-    private interface Content {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    /** Writes a temporary file beside {@code out}, then moves it into place. */
-    private static void writeAtomically(Path out, Content content) throws IOException {
-        Path target = out.toAbsolutePath();
-        Path folder = target.getParent();
-        Files.createDirectories(folder);
-        // not Files.createTempFile: its owner-only permissions would pass to the export, which other systems read
-        Path temporary = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            try (OutputStream stream = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW)) {
-                content.writeTo(stream);
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
     }
 }

@@ -3,19 +3,16 @@ package io.fidelis.store.csv;
 import io.fidelis.core.classification.ManualOverride;
 import io.fidelis.core.policy.Stage;
 import io.fidelis.core.policy.Tier;
+import io.fidelis.store.FilesInPlace;
 import io.fidelis.store.Reject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,7 +24,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -117,23 +113,10 @@ public final class OverridesCsv {
      * only where needed). The file is written beside its destination and moved into place.
      */
     public static void write(List<ManualOverride> overrides, Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path folder = target.getParent();
-        Files.createDirectories(folder);
-        Path temporary = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            try (OutputStream bytes = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW);
-                    Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
-                write(overrides, out);
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        FilesInPlace.write(file, bytes -> {
+            Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+            write(overrides, out);
+        });
     }
 
     /** Writes {@code overrides} to {@code out} (flushed, not closed), header first. */
