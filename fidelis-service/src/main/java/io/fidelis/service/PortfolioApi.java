@@ -7,6 +7,7 @@ import io.fidelis.core.policy.Tier;
 import io.fidelis.store.RunCounts;
 import io.fidelis.store.RunHeader;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -236,10 +237,7 @@ class PortfolioApi {
     @GetMapping("/api/customers/{id}")
     CustomerPage customer(
             @PathVariable String id,
-            @org.springframework.web.bind.annotation.RequestParam(required = false)
-                    @io.swagger.v3.oas.annotations.Parameter(
-                            description = "en or zh: texts in one language only; left out: English and Chinese")
-                    String lang) {
+            @RequestParam(required = false) @Parameter(description = Views.Texts.LANG) String lang) {
         Views.Texts texts = Views.Texts.of(lang);
         LocalDate asOf = portfolio.latestRun().map(r -> r.provenance().asOf()).orElse(classifying.today());
         Classifying.Classified classified = classifying.classifyWithHistory(id, asOf);

@@ -4,6 +4,7 @@ import io.fidelis.core.classification.Classification;
 import io.fidelis.store.RunCounts;
 import io.fidelis.store.RunHeader;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -71,10 +73,7 @@ class RunsApi {
     @PostMapping("/api/classify")
     Views.Explained classifyNow(
             @RequestBody ClassifyNow body,
-            @org.springframework.web.bind.annotation.RequestParam(required = false)
-                    @io.swagger.v3.oas.annotations.Parameter(
-                            description = "en or zh: texts in one language only; left out: English and Chinese")
-                    String lang) {
+            @RequestParam(required = false) @Parameter(description = Views.Texts.LANG) String lang) {
         Views.Texts texts = Views.Texts.of(lang);
         if (body == null || body.customerId() == null || body.customerId().isBlank()) {
             throw new IllegalArgumentException("give a customerId");

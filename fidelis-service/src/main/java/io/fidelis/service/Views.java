@@ -25,6 +25,9 @@ final class Views {
         ENGLISH,
         CHINESE;
 
+        /** The {@code lang} request parameter, as the API's documentation describes it. */
+        static final String LANG = "en or zh: texts in one language only; left out: English and Chinese";
+
         /** {@code null} or blank for both, {@code en} or {@code zh} for one. */
         static Texts of(String lang) {
             if (lang == null || lang.isBlank()) {

@@ -245,7 +245,7 @@ class PostgresServiceTest {
     void aSecondServiceOnTheSameStoreSeesPoliciesOverridesRunsAndImportsOfOthers() throws Exception {
         Path folder = Files.createTempDirectory("fidelis-second-service");
         try (ConfigurableApplicationContext second = secondService(folder)) {
-            int secondPort = second.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            int secondPort = port(second);
             String adam = signIn("adam");
             String ada = signIn("ada");
             String anna = signIn("anna");
@@ -309,7 +309,7 @@ class PostgresServiceTest {
     void aSecondServiceRefusesARevokedTokenAndEndsTheSessionsOfAChangedPassword() throws Exception {
         Path folder = Files.createTempDirectory("fidelis-second-service");
         try (ConfigurableApplicationContext second = secondService(folder)) {
-            int secondPort = second.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            int secondPort = port(second);
             String adam = signIn("adam");
             HttpResponse<String> made = call(adam, "POST", "/api/tokens", "{\"user\":\"vera\",\"label\":\"leaked\"}");
             String token = made.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
@@ -351,6 +351,10 @@ class PostgresServiceTest {
     }
 
     /** Another service on this class's database, with its own workspace folder in {@code folder}. */
+    private static int port(ConfigurableApplicationContext service) {
+        return service.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+    }
+
     private static ConfigurableApplicationContext secondService(Path folder) {
         return new SpringApplicationBuilder(FidelisService.class)
                 .run(
