@@ -1,12 +1,12 @@
 package io.fidelis.spark;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.btrim;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import io.fidelis.core.domain.Table;
@@ -158,7 +158,8 @@ final class CustomerRows {
      * the job a quarter slower).
      */
     private static Column stripped(Column text) {
-        return trim(text, BLANKS);
+        // btrim: Spark deprecates the two-parameter TRIM and logs a warning for it
+        return btrim(text, lit(BLANKS));
     }
 
     /**
