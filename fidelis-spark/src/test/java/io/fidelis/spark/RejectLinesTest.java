@@ -16,7 +16,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,21 +70,7 @@ class RejectLinesTest {
                 "surveys.tsv",
                 "customer_id\tsurveyed_on\tsatisfaction\n" + "C1\t2026-03-01\t4\n" + "C3\t2026-13-01\t5\n"); // 3
         writeABookBreakingTheRulesBetweenRows();
-        spark = SparkSession.builder()
-                .master("local[2]")
-                .appName("fidelis-spark-reject-lines-test")
-                .config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", "2")
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1")
-                .getOrCreate();
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        if (spark != null) {
-            spark.stop();
-        }
+        spark = SharedSpark.session();
     }
 
     private static void writeABookBreakingTheRulesBetweenRows() throws Exception {
