@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.xxhash64;
 
 import io.fidelis.core.domain.Table;
 import io.fidelis.store.csv.ContractFiles;
+import io.fidelis.store.csv.ReadOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,7 @@ import java.util.Properties;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -62,8 +64,18 @@ abstract class BookInput {
      */
     abstract String fingerprint(SparkSession spark, Map<Table, Dataset<Row>> tables);
 
-    static BookInput files(String folder, Format format) {
-        return new Files(folder, format);
+    /** The files of {@code folder}; CSV files are read in {@code read}'s charset, or the one detected per file. */
+    static BookInput files(String folder, Format format, ReadOptions read) {
+        return new Files(folder, format, read);
+    }
+
+    /**
+     * The Parquet file or folder at exactly {@code path}. Spark takes the paths it reads as patterns, in which {@code [
+     * ] { } * ? \} mean something else, so that a folder named {@code book [2026]} is not found; its own readers of
+     * listed files switch the patterns off with this option.
+     */
+    static Dataset<Row> parquet(SparkSession spark, Path path) {
+        return spark.read().option("__globPaths__", "false").parquet(path.toString());
     }
 
     static BookInput hive(String database, String prefix) {
@@ -131,11 +143,14 @@ abstract class BookInput {
 
         private final String folder;
         private final Format format;
+        private final ReadOptions options;
         private final List<FileStatus> read = new ArrayList<>();
+        private Broadcast<HadoopConfiguration> hadoop;
 
-        Files(String folder, Format format) {
+        Files(String folder, Format format, ReadOptions options) {
             this.folder = folder;
             this.format = format;
+            this.options = options;
         }
 
         @Override
@@ -149,13 +164,19 @@ abstract class BookInput {
             Dataset<Row> all = null;
             for (FileStatus file : files) {
                 read.add(file);
-                String path = file.getPath().toString();
                 Dataset<Row> rows = format == Format.PARQUET
-                        ? asText(spark.read().parquet(path))
-                        : CsvFileRows.read(spark, file.getPath(), table);
+                        ? asText(parquet(spark, file.getPath()))
+                        : CsvFileRows.read(spark, file.getPath(), table, options, hadoop(spark));
                 all = all == null ? rows : all.unionByName(rows, true);
             }
             return all;
+        }
+
+        private Broadcast<HadoopConfiguration> hadoop(SparkSession spark) {
+            if (hadoop == null) {
+                hadoop = CsvFileRows.hadoop(spark);
+            }
+            return hadoop;
         }
 
         private List<FileStatus> list(SparkSession spark, Table table) {

@@ -165,9 +165,7 @@ public final class ClassifyBook {
                 Dataset<Row> rejects =
                         rejected.select(explode(col("rejects")).as("r")).select("r.*");
                 rejects.write().mode(SaveMode.Overwrite).parquet(new Path(out, "rejects").toString());
-                long count = spark.read()
-                        .parquet(new Path(out, "rejects").toString())
-                        .count();
+                long count = BookInput.parquet(spark, new Path(out, "rejects")).count();
                 return new Summary(0, rejectedCustomers, count, options.out());
             }
             Column[] results =

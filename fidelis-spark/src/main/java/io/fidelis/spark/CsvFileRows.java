@@ -8,6 +8,8 @@ import io.fidelis.store.csv.RowSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -17,22 +19,22 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.input.PortableDataStream;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import scala.Tuple2;
 
 /**
  * One CSV file of a contract table read by the store's own reader ({@link ContractCells}, as {@code fidelis import}
  * reads it), whole, in one task: its rows as the contract's text columns, with the line each row starts on, the file's
  * name as the rejects' source, and the rejects of a row broken in its structure or charset (whose cells are then
- * NULL). The file is opened through Hadoop's file system, so it may be on HDFS or S3.
+ * NULL). The file is opened through Hadoop's file system, so it may be on HDFS or S3, by its exact path: not as a path
+ * pattern, in which {@code [ ] { } * ? \} and commas would mean something else.
  */
-final class CsvFileRows implements FlatMapFunction<Tuple2<String, PortableDataStream>, Row> {
+final class CsvFileRows implements FlatMapFunction<String, Row> {
 
     private static final long serialVersionUID = 1L;
 
@@ -45,25 +47,45 @@ final class CsvFileRows implements FlatMapFunction<Tuple2<String, PortableDataSt
     private final Table table;
     private final String name;
     private final ArrayList<String> columns;
+    /** The charset's name, or null to detect it per file (a Charset is not serializable). */
+    private final String charset;
 
-    private CsvFileRows(Table table, String name, List<String> columns) {
+    private final Broadcast<HadoopConfiguration> hadoop;
+
+    private CsvFileRows(
+            Table table, String name, List<String> columns, ReadOptions read, Broadcast<HadoopConfiguration> hadoop) {
         this.table = table;
         this.name = name;
         this.columns = new ArrayList<>(columns);
+        this.charset =
+                read.forcedCharset() == null ? null : read.forcedCharset().name();
+        this.hadoop = hadoop;
     }
 
     /**
-     * The rows of {@code file}, whose header the driver reads first for the columns.
+     * The driver's Hadoop configuration for the tasks that read the files: broadcast once, as it is large (some hundred
+     * KB written), rather than in every file's task.
+     */
+    static Broadcast<HadoopConfiguration> hadoop(SparkSession spark) {
+        return JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .broadcast(new HadoopConfiguration(spark.sparkContext().hadoopConfiguration()));
+    }
+
+    /**
+     * The rows of {@code file}, read in {@code read}'s charset (or the one detected), whose header the driver reads
+     * first for the columns; the tasks open it with {@code hadoop} ({@link #hadoop(SparkSession)}).
      *
      * @throws IllegalArgumentException when the header lacks a required column or names one twice
      */
-    static Dataset<Row> read(SparkSession spark, Path file, Table table) throws IOException {
+    static Dataset<Row> read(
+            SparkSession spark, Path file, Table table, ReadOptions read, Broadcast<HadoopConfiguration> hadoop)
+            throws IOException {
         String name = file.getName();
         FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
         List<Reject> rejects = new ArrayList<>();
         List<String> columns;
         try (InputStream in = fs.open(file);
-                ContractCells cells = ContractCells.open(in, ReadOptions.detect(), name, table, collect(rejects))) {
+                ContractCells cells = ContractCells.open(in, read, name, table, collect(rejects))) {
             columns = cells.columns();
         }
         if (!rejects.isEmpty()) {
@@ -78,20 +100,24 @@ final class CsvFileRows implements FlatMapFunction<Tuple2<String, PortableDataSt
         schema = schema.add(LINE, DataTypes.LongType, false)
                 .add(SOURCE, DataTypes.StringType, false)
                 .add(REJECTS, DataTypes.createArrayType(ResultRows.REJECT, false), true);
+        // the file's URI, not a path string: binaryFiles and textFile take theirs as patterns, which a folder named
+        // "book [2026]" or a file named "loans,2026.csv" does not survive
         return spark.createDataFrame(
                 JavaSparkContext.fromSparkContext(spark.sparkContext())
-                        .binaryFiles(file.toString(), 1)
-                        .flatMap(new CsvFileRows(table, name, columns)),
+                        .parallelize(List.of(file.toUri().toString()), 1)
+                        .flatMap(new CsvFileRows(table, name, columns, read, hadoop)),
                 schema);
     }
 
     @Override
-    public Iterator<Row> call(Tuple2<String, PortableDataStream> file) throws IOException {
+    public Iterator<Row> call(String uri) throws IOException {
+        Path file = new Path(URI.create(uri));
         List<Reject> rejects = new ArrayList<>();
-        InputStream in = file._2().open();
+        InputStream in = file.getFileSystem(hadoop.value().get()).open(file);
         ContractCells cells;
         try {
-            cells = ContractCells.open(in, ReadOptions.detect(), name, table, collect(rejects));
+            ReadOptions read = charset == null ? ReadOptions.detect() : ReadOptions.forced(Charset.forName(charset));
+            cells = ContractCells.open(in, read, name, table, collect(rejects));
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
@@ -102,7 +128,7 @@ final class CsvFileRows implements FlatMapFunction<Tuple2<String, PortableDataSt
                     + cells.columns() + ", first " + columns);
         }
         // rows are made as Spark takes them: a file is never held whole in memory
-        return Stream.generate(() -> advance(file._1(), cells, rejects))
+        return Stream.generate(() -> advance(uri, cells, rejects))
                 .takeWhile(Objects::nonNull)
                 .iterator();
     }

@@ -1,5 +1,8 @@
 package io.fidelis.spark;
 
+import io.fidelis.store.csv.ReadOptions;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -21,12 +24,15 @@ record JobOptions(BookInput source, LocalDate asOf, String policy, String out, i
     static final String USAGE = String.join(
             "\n",
             "usage: spark-submit --class io.fidelis.spark.ClassifyBook fidelis-spark.jar",
-            "         (--input DIR [--format csv|parquet] | --hive-database DB | --jdbc-url URL [--jdbc-user USER])",
+            "         (--input DIR [--format csv|parquet] [--encoding auto|utf-8|gb18030] | --hive-database DB",
+            "          | --jdbc-url URL [--jdbc-user USER])",
             "         [--table-prefix P] --as-of yyyy-MM-dd [--policy FILE|NAME] [--overrides FILE] --out DIR",
             "         [--partitions N]",
             "  --input DIR          a folder (local, hdfs:, s3a: ...) of the contract's files: customers*.csv ... or",
             "                       customers*.parquet ... (a table may also be a folder of part files, e.g. loans/)",
-            "  --format             csv (UTF-8, comma, RFC 4180 quotes; the default) or parquet",
+            "  --format             csv (UTF-8 or GB18030, comma or tab, RFC 4180 quotes; the default) or parquet",
+            "  --encoding ENC       of the CSV files: auto (detect UTF-8 or GB18030 per file; the default), utf-8 or",
+            "                       gb18030, as fidelis import --encoding",
             "  --hive-database DB   read the tables DB.customers, DB.loans ... of the metastore",
             "  --jdbc-url URL       read the tables over JDBC; the password comes from FIDELIS_JDBC_PASSWORD",
             "  --table-prefix P     Hive or JDBC table names start with P (e.g. lender_ for lender_loans)",
@@ -41,6 +47,7 @@ record JobOptions(BookInput source, LocalDate asOf, String policy, String out, i
     static JobOptions parse(String[] args) {
         String input = null;
         String format = "csv";
+        String encoding = null;
         String hive = null;
         String jdbc = null;
         String jdbcUser = null;
@@ -60,6 +67,7 @@ record JobOptions(BookInput source, LocalDate asOf, String policy, String out, i
             switch (option) {
                 case "--input" -> input = value;
                 case "--format" -> format = value.strip().toLowerCase(Locale.ROOT);
+                case "--encoding" -> encoding = value;
                 case "--hive-database" -> hive = value;
                 case "--jdbc-url" -> jdbc = value;
                 case "--jdbc-user" -> jdbcUser = value;
@@ -85,12 +93,32 @@ record JobOptions(BookInput source, LocalDate asOf, String policy, String out, i
         if (!format.equals("csv") && !format.equals("parquet")) {
             throw new IllegalArgumentException("--format " + format + " is not one of csv, parquet");
         }
+        Charset charset = encoding == null ? null : charset(encoding);
+        if (charset != null && (input == null || !format.equals("csv"))) {
+            throw new IllegalArgumentException("--encoding " + encoding + " applies to CSV files only (--input DIR"
+                    + " --format csv); Parquet, Hive and JDBC tables hold text, not bytes");
+        }
+        ReadOptions read = charset == null ? ReadOptions.detect() : ReadOptions.forced(charset);
         BookInput source = input != null
-                ? BookInput.files(input, format.equals("csv") ? BookInput.Format.CSV : BookInput.Format.PARQUET)
+                ? BookInput.files(input, format.equals("csv") ? BookInput.Format.CSV : BookInput.Format.PARQUET, read)
                 : hive != null
                         ? BookInput.hive(hive, prefix)
                         : BookInput.jdbc(jdbc, jdbcUser, System.getenv("FIDELIS_JDBC_PASSWORD"), prefix);
         return new JobOptions(source, asOf, policy, out, partitions, overrides);
+    }
+
+    /**
+     * The charset {@code --encoding} names, or null to detect it per file: the names and message of {@code fidelis
+     * import --encoding}.
+     */
+    private static Charset charset(String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "auto" -> null;
+            case "utf-8", "utf8" -> StandardCharsets.UTF_8;
+            case "gb18030", "gbk", "gb2312" -> Charset.forName("GB18030");
+            default ->
+                throw new IllegalArgumentException("--encoding '" + value + "' is not one of auto, utf-8, gb18030");
+        };
     }
 
     private static LocalDate date(String value) {

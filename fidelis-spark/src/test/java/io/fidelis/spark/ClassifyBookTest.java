@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fidelis.core.classification.ManualOverride;
 import io.fidelis.core.domain.Table;
-import io.fidelis.core.features.FeatureId;
-import io.fidelis.core.features.FeatureValue;
 import io.fidelis.core.policy.Stage;
 import io.fidelis.core.policy.Tier;
 import io.fidelis.generator.BookGenerator;
 import io.fidelis.generator.GeneratorSettings;
 import io.fidelis.store.RunResult;
-import io.fidelis.store.RunsSql;
 import io.fidelis.store.csv.OverridesCsv;
 import io.fidelis.store.csv.OverridesFileException;
 import io.fidelis.store.policy.PolicyYaml;
@@ -20,21 +17,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Spark job against the embedded engine on one generated book: the same tier, score, stage, reasons, actions and
- * features for every customer, whether the job reads the CSV files or the book exported as Parquet. One local[2]
- * session for the class: starting Spark takes seconds.
+ * features for every customer, whether the job reads the CSV files or the book exported as Parquet. In the module's
+ * one local[2] session ({@link SharedSpark}): starting Spark takes seconds.
  */
 class ClassifyBookTest {
 
@@ -64,22 +58,7 @@ class ClassifyBookTest {
         overridesFile = temp.resolve("exported").resolve("overrides.csv");
         embeddedWithOverrides = EmbeddedEngine.classifyWithOverrides(
                 temp.resolve("workspace"), PolicyYaml.shipped("default"), AS_OF, overrides(), overridesFile);
-        spark = SparkSession.builder()
-                .master("local[2]")
-                .appName("fidelis-spark-test")
-                .config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", "4")
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.sql.warehouse.dir", temp.resolve("warehouse").toString())
-                .getOrCreate();
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        if (spark != null) {
-            spark.stop();
-        }
+        spark = SharedSpark.session();
     }
 
     /**
@@ -298,58 +277,6 @@ class ClassifyBookTest {
     }
 
     private static void assertSameAs(Map<String, RunResult> embedded, Path out) {
-        List<Row> rows = spark.read().parquet(out.resolve("results").toString()).collectAsList();
-        assertThat(rows).hasSize(embedded.size());
-        Map<String, Map<String, Object>> spark = new HashMap<>();
-        for (Row row : rows) {
-            Map<String, Object> cells = new HashMap<>();
-            for (String column : row.schema().fieldNames()) {
-                cells.put(column, row.getAs(column));
-            }
-            spark.put(row.getAs("customer_id"), cells);
-        }
-        List<String> differences = new ArrayList<>();
-        for (RunResult expected : embedded.values()) {
-            Map<String, Object> actual = spark.get(expected.customerId());
-            if (actual == null) {
-                differences.add(expected.customerId() + " missing");
-                continue;
-            }
-            Map<String, Object> wanted = expectedCells(expected);
-            for (Map.Entry<String, Object> cell : wanted.entrySet()) {
-                Object got = actual.get(cell.getKey());
-                if (!java.util.Objects.equals(cell.getValue(), got)) {
-                    differences.add(expected.customerId() + " " + cell.getKey() + ": embedded " + cell.getValue()
-                            + ", spark " + got);
-                }
-            }
-        }
-        assertThat(differences).as("differences (first ones)").isEmpty();
-    }
-
-    private static Map<String, Object> expectedCells(RunResult r) {
-        Map<String, Object> cells = new HashMap<>();
-        cells.put("tier", r.tier().code());
-        cells.put("score", r.score().isPresent() ? r.score().getAsDouble() : null);
-        cells.put("scored_weight", r.scoredWeight());
-        cells.put("score_tier", r.scoreTier().code());
-        cells.put("stable_tier", r.stableTier().code());
-        cells.put("stage", r.stage().code());
-        cells.put("tier_reasons", RunsSql.join(r.tierReasons()));
-        cells.put("stage_reasons", RunsSql.join(r.stageReasons()));
-        cells.put("pricing_bps", r.actions().pricingBps());
-        cells.put("rating_notch", r.actions().ratingNotch());
-        cells.put("approval_route", r.actions().approvalRoute().code());
-        cells.put("credit_line", r.actions().creditLine().code());
-        cells.put("outreach", RunsSql.join(r.actions().outreach()));
-        cells.put("conflicts", r.withheldBenefits().size());
-        cells.put("withheld_benefits", RunsSql.join(r.withheldBenefits()));
-        cells.put("risk_signals", RunsSql.join(r.riskSignals()));
-        cells.put("overridden", r.overridden());
-        for (FeatureId feature : FeatureId.values()) {
-            FeatureValue value = r.feature(feature);
-            cells.put(feature.code(), value.present() ? value.value() : null);
-        }
-        return cells;
+        SameResults.assertSameAs(spark, embedded, out);
     }
 }

@@ -4,6 +4,7 @@ import io.fidelis.core.classification.Classification;
 import io.fidelis.core.classification.DatedClassifier;
 import io.fidelis.core.classification.ManualOverride;
 import io.fidelis.core.policy.Policy;
+import io.fidelis.store.BookSource;
 import io.fidelis.store.CsvBookFolder;
 import io.fidelis.store.ImportRequest;
 import io.fidelis.store.RecordedOverride;
@@ -34,8 +35,14 @@ final class EmbeddedEngine {
     /** The run's results by customer id, in customer order; the book is also written as Parquet to {@code parquet}. */
     static Map<String, RunResult> classify(Path book, Path workspace, Policy policy, LocalDate asOf, Path parquet)
             throws IOException {
+        return classify(CsvBookFolder.of(book), workspace, policy, asOf, parquet);
+    }
+
+    /** The same for a book read as {@code book} says, e.g. in a charset given ({@code fidelis import --encoding}). */
+    static Map<String, RunResult> classify(BookSource book, Path workspace, Policy policy, LocalDate asOf, Path parquet)
+            throws IOException {
         try (DuckDbBookStore store = DuckDbBookStore.open(workspace)) {
-            if (!store.importBook(ImportRequest.strict(CsvBookFolder.of(book))).committed()) {
+            if (!store.importBook(ImportRequest.strict(book)).committed()) {
                 throw new IllegalStateException("the generated book did not import");
             }
             store.exportParquet(parquet);

@@ -6,17 +6,21 @@ import io.fidelis.store.CsvBookFolder;
 import io.fidelis.store.ImportRequest;
 import io.fidelis.store.ImportResult;
 import io.fidelis.store.Reject;
+import io.fidelis.store.csv.ContractFiles;
 import io.fidelis.store.duckdb.DuckDbBookStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,21 +75,7 @@ class RejectLinesTest {
                 "surveys.tsv",
                 "customer_id\tsurveyed_on\tsatisfaction\n" + "C1\t2026-03-01\t4\n" + "C3\t2026-13-01\t5\n"); // 3
         writeABookBreakingTheRulesBetweenRows();
-        spark = SparkSession.builder()
-                .master("local[2]")
-                .appName("fidelis-spark-reject-lines-test")
-                .config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", "2")
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1")
-                .getOrCreate();
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        if (spark != null) {
-            spark.stop();
-        }
+        spark = SharedSpark.session();
     }
 
     private static void writeABookBreakingTheRulesBetweenRows() throws Exception {
@@ -228,6 +218,68 @@ class RejectLinesTest {
                         "surveys.csv:4 customer_id reference.customer",
                         "interactions.csv:2 customer_id reference.customer");
         assertThat(rejects).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /**
+     * The same rows as Parquet, one folder of part files per CSV file: the rules between rows reject the rows the import
+     * rejects, with its rules, values and messages, where each row is its table at line 0 and a message names a first
+     * row as {@code loans:0} (docs/spark.md). Rows without lines have no reading order, so of two rows with the same key
+     * either may be the first; the messages are the same either way.
+     */
+    @Test
+    void fromParquetTheRulesBetweenRowsRejectTheRowsTheImportRejectsWithItsRulesAndMessages() throws Exception {
+        Path parquet = temp.resolve("cross-rows-parquet");
+        try (Stream<Path> files = Files.list(crossRows)) {
+            for (Path file : files.sorted().toList()) {
+                writeParquet(file, parquet.resolve(file.getFileName().toString().replace(".csv", ".parquet")));
+            }
+        }
+        List<String> expected = importRejects(crossRows, "cross-rows-parquet-workspace").stream()
+                .map(r -> tableOf(r.file()) + ":0 " + (r.column() == null ? "-" : r.column()) + " " + r.rule() + " "
+                        + r.value() + " " + withTables(r.message()))
+                .toList();
+
+        List<String> rejects = spark
+                .read()
+                .parquet(Path.of(Jobs.parquet(spark, AS_OF, out("from-cross-rows-parquet"), parquet)
+                                .out())
+                        .resolve("rejects")
+                        .toString())
+                .collectAsList()
+                .stream()
+                .map(r -> where(r) + " " + r.getAs("value") + " " + r.getAs("message"))
+                .toList();
+
+        assertThat(expected).hasSize(16).anyMatch(r -> r.contains("first at loans:0"));
+        assertThat(rejects).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /** The rows of a small CSV file without quotes, each cell as its text, as Parquet (a folder of part files). */
+    private static void writeParquet(Path csv, Path parquet) throws Exception {
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        StructType schema = new StructType();
+        for (String column : lines.get(0).split(",", -1)) {
+            schema = schema.add(column, "string");
+        }
+        List<Row> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            rows.add(RowFactory.create((Object[]) line.split(",", -1)));
+        }
+        spark.createDataFrame(rows, schema).coalesce(1).write().parquet(parquet.toString());
+    }
+
+    private static String tableOf(String file) {
+        return ContractFiles.tableOf(file, List.of(".csv")).code();
+    }
+
+    /** The message with each {@code first at loans_2.csv:2} as a row without a line: {@code first at loans:0}. */
+    private static String withTables(String message) {
+        Matcher first = Pattern.compile("first at ([^:]+):\\d+").matcher(message);
+        StringBuilder out = new StringBuilder();
+        while (first.find()) {
+            first.appendReplacement(out, "first at " + tableOf(first.group(1)) + ":0");
+        }
+        return first.appendTail(out).toString();
     }
 
     @Test
