@@ -11,14 +11,13 @@ import io.fidelis.store.Reject;
 import io.fidelis.store.SourceFile;
 import io.fidelis.store.StoreException;
 import io.fidelis.store.TableImport;
+import io.fidelis.store.csv.ReadOptions;
 import io.fidelis.store.duckdb.ParquetBookFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
@@ -126,13 +125,11 @@ final class ImportCommand implements Callable<Integer> {
     static final class EncodingConverter implements CommandLine.ITypeConverter<Charset> {
         @Override
         public Charset convert(String value) {
-            return switch (value.strip().toLowerCase(Locale.ROOT)) {
-                case "auto" -> null;
-                case "utf-8", "utf8" -> StandardCharsets.UTF_8;
-                case "gb18030", "gbk", "gb2312" -> Charset.forName("GB18030");
-                default ->
-                    throw new CommandLine.TypeConversionException("'" + value + "' is not one of auto, utf-8, gb18030");
-            };
+            try {
+                return ReadOptions.named(value).forcedCharset();
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 

@@ -1,8 +1,6 @@
 package io.fidelis.spark;
 
 import io.fidelis.store.csv.ReadOptions;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -93,32 +91,22 @@ record JobOptions(BookInput source, LocalDate asOf, String policy, String out, i
         if (!format.equals("csv") && !format.equals("parquet")) {
             throw new IllegalArgumentException("--format " + format + " is not one of csv, parquet");
         }
-        Charset charset = encoding == null ? null : charset(encoding);
-        if (charset != null && (input == null || !format.equals("csv"))) {
+        ReadOptions read;
+        try {
+            read = encoding == null ? ReadOptions.detect() : ReadOptions.named(encoding);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--encoding " + e.getMessage());
+        }
+        if (read.forcedCharset() != null && (input == null || !format.equals("csv"))) {
             throw new IllegalArgumentException("--encoding " + encoding + " applies to CSV files only (--input DIR"
                     + " --format csv); Parquet, Hive and JDBC tables hold text, not bytes");
         }
-        ReadOptions read = charset == null ? ReadOptions.detect() : ReadOptions.forced(charset);
         BookInput source = input != null
                 ? BookInput.files(input, format.equals("csv") ? BookInput.Format.CSV : BookInput.Format.PARQUET, read)
                 : hive != null
                         ? BookInput.hive(hive, prefix)
                         : BookInput.jdbc(jdbc, jdbcUser, System.getenv("FIDELIS_JDBC_PASSWORD"), prefix);
         return new JobOptions(source, asOf, policy, out, partitions, overrides);
-    }
-
-    /**
-     * The charset {@code --encoding} names, or null to detect it per file: the names and message of {@code fidelis
-     * import --encoding}.
-     */
-    private static Charset charset(String value) {
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "auto" -> null;
-            case "utf-8", "utf8" -> StandardCharsets.UTF_8;
-            case "gb18030", "gbk", "gb2312" -> Charset.forName("GB18030");
-            default ->
-                throw new IllegalArgumentException("--encoding '" + value + "' is not one of auto, utf-8, gb18030");
-        };
     }
 
     private static LocalDate date(String value) {
