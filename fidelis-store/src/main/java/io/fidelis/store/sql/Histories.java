@@ -75,31 +75,31 @@ public final class Histories {
             "customer_id, name, industry, region, size, group_id, " + days("onboarded_on") + ", " + days("closed_on")
                     + ", close_reason",
             "customers",
-            "customer_id");
+            StoredTable.CUSTOMERS.historyOrder);
     private static final Query LOANS = Query.plain(
             "customer_id, loan_id, product, amount, currency, annual_rate, " + days("start_date") + ", "
                     + days("maturity_date") + ", status, " + days("status_date"),
             "loans",
-            "customer_id, loan_id");
+            StoredTable.LOANS.historyOrder);
     // ids only where they change: decoding the same id string for each of a loan's 20 or more installments cost
     // about half of the scan
     private static final Query INSTALLMENTS = Query.windowed(
             List.of("customer_id", "loan_id"),
             "installment_no, " + days("due_date") + ", due_amount, " + days("paid_date") + ", paid_amount",
             "installments",
-            "customer_id, loan_id, installment_no");
+            StoredTable.INSTALLMENTS.historyOrder);
     private static final Query COMPLAINTS = Query.plain(
             "customer_id, complaint_id, " + days("received_on") + ", category, severity, " + days("resolved_on")
                     + ", escalated",
             "complaints",
-            "customer_id, received_on, complaint_id");
+            StoredTable.COMPLAINTS.historyOrder);
     private static final Query SURVEYS = Query.plain(
-            "customer_id, " + days("surveyed_on") + ", satisfaction, nps", "surveys", "customer_id, surveyed_on");
+            "customer_id, " + days("surveyed_on") + ", satisfaction, nps", "surveys", StoredTable.SURVEYS.historyOrder);
     private static final Query INTERACTIONS = Query.windowed(
             List.of("customer_id"),
             days("occurred_on") + ", type, channel",
             "interactions",
-            "customer_id, occurred_on, type, channel NULLS FIRST");
+            StoredTable.INTERACTIONS.historyOrder);
 
     /**
      * The six queries a history is read with (customers, loans, installments, complaints, surveys, interactions), each

@@ -91,12 +91,25 @@ final class Merge {
         String selected = table.columnNames().stream().map(c -> "s." + c).collect(Collectors.joining(", "));
         if (table == StoredTable.INSTALLMENTS) {
             // loans are merged first, so every accepted installment finds its loan here
-            return "INSERT INTO installments (" + columns + ", customer_id, import_id, src_file, src_line)"
-                    + " SELECT " + selected + ", l.customer_id, " + importId + ", s.src_file, s.src_line"
-                    + " FROM " + rows + " s JOIN loans l ON l.loan_id = s.loan_id";
+            return inHistoryOrder(
+                    table,
+                    columns + ", customer_id",
+                    selected + ", l.customer_id",
+                    rows + " s JOIN loans l ON l.loan_id = s.loan_id");
         }
-        return "INSERT INTO " + table.tableName() + " (" + columns + ", import_id, src_file, src_line)" + " SELECT "
-                + selected + ", " + importId + ", s.src_file, s.src_line FROM " + rows + " s";
+        return inHistoryOrder(table, columns, selected, rows + " s");
+    }
+
+    /**
+     * Inserts {@code selected} (with this import's lineage) from {@code from} into {@code table}'s {@code columns}, in
+     * the order histories read them: a customer's rows of one import lie together, so that reading one customer or one
+     * range of customers skips the rest of the table instead of scanning it all (one customer's history from a book of
+     * 1M customers: 11 ms instead of 170 ms, see docs/benchmarks.md).
+     */
+    private String inHistoryOrder(StoredTable table, String columns, String selected, String from) {
+        return "INSERT INTO " + table.tableName() + " (" + columns + ", import_id, src_file, src_line) SELECT * FROM"
+                + " (SELECT " + selected + ", " + importId + " AS import_id, s.src_file, s.src_line FROM " + from
+                + ") x ORDER BY " + table.historyOrder;
     }
 
     private boolean isEmpty(StoredTable table) throws SQLException {
@@ -115,13 +128,15 @@ final class Merge {
         String row = "customer_id, occurred_on, type, channel";
         String sameRow = "e.customer_id = s.customer_id AND e.occurred_on = s.occurred_on AND e.type = s.type"
                 + " AND COALESCE(e.channel, '') = COALESCE(s.channel, '')";
-        return "INSERT INTO interactions (" + row + ", import_id, src_file, src_line)"
-                + " SELECT s.customer_id, s.occurred_on, s.type, s.channel, " + importId + ", s.src_file, s.src_line"
-                + " FROM (SELECT a.*, ROW_NUMBER() OVER (PARTITION BY customer_id, occurred_on, type, channel"
-                + " ORDER BY seq) AS copy_no FROM " + accepted(StoredTable.INTERACTIONS) + " a) s"
-                + " LEFT JOIN (SELECT " + row + ", COUNT(*) AS copies FROM interactions GROUP BY " + row + ") e"
-                + " ON " + sameRow
-                + " WHERE s.copy_no > COALESCE(e.copies, 0)";
+        return inHistoryOrder(
+                StoredTable.INTERACTIONS,
+                row,
+                "s.customer_id, s.occurred_on, s.type, s.channel",
+                "(SELECT a.*, ROW_NUMBER() OVER (PARTITION BY customer_id, occurred_on, type, channel ORDER BY seq)"
+                        + " AS copy_no FROM " + accepted(StoredTable.INTERACTIONS) + " a) s"
+                        + " LEFT JOIN (SELECT " + row + ", COUNT(*) AS copies FROM interactions GROUP BY " + row
+                        + ") e ON " + sameRow
+                        + " WHERE s.copy_no > COALESCE(e.copies, 0)");
     }
 
     /** The staging rows no rule rejected, as a subquery. */

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 public enum StoredTable {
     CUSTOMERS(
             Table.CUSTOMERS,
+            "customer_id",
             "customer",
             List.of("customer_id"),
             List.of(
@@ -32,6 +33,7 @@ public enum StoredTable {
                     text("close_reason"))),
     LOANS(
             Table.LOANS,
+            "customer_id, loan_id",
             "loan",
             List.of("loan_id"),
             List.of(
@@ -47,6 +49,7 @@ public enum StoredTable {
                     date("status_date"))),
     INSTALLMENTS(
             Table.INSTALLMENTS,
+            "customer_id, loan_id, installment_no",
             "installment",
             List.of("loan_id", "installment_no"),
             List.of(
@@ -58,6 +61,7 @@ public enum StoredTable {
                     amount("paid_amount"))),
     COMPLAINTS(
             Table.COMPLAINTS,
+            "customer_id, received_on, complaint_id",
             "complaint",
             List.of("complaint_id"),
             List.of(
@@ -70,6 +74,7 @@ public enum StoredTable {
                     new Column("escalated", "BOOLEAN"))),
     SURVEYS(
             Table.SURVEYS,
+            "customer_id, surveyed_on",
             "survey",
             List.of("customer_id", "surveyed_on"),
             List.of(
@@ -80,6 +85,7 @@ public enum StoredTable {
     /** No natural key: a row is its whole content, and equal rows are counted (see BookStore). */
     INTERACTIONS(
             Table.INTERACTIONS,
+            "customer_id, occurred_on, type, channel NULLS FIRST",
             "interaction",
             List.of(),
             List.of(text("customer_id"), date("occurred_on"), text("type"), text("channel")));
@@ -95,11 +101,19 @@ public enum StoredTable {
     /** The singular noun for messages, e.g. "loan". */
     public final String noun;
 
+    /**
+     * The order a customer's history reads the rows in, customer_id first (for installments the loan's customer, their
+     * stored copy), as an ORDER BY list: the import also writes each import's rows in it, so that a customer's rows lie
+     * together and a filter on customer_id skips the rest of the table (DuckDB's zone maps).
+     */
+    public final String historyOrder;
+
     public final List<String> key;
     public final List<Column> columns;
 
-    StoredTable(Table table, String noun, List<String> key, List<Column> columns) {
+    StoredTable(Table table, String historyOrder, String noun, List<String> key, List<Column> columns) {
         this.table = table;
+        this.historyOrder = historyOrder;
         this.noun = noun;
         this.key = key;
         this.columns = columns;
