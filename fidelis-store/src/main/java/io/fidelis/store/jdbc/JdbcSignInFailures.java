@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * {@link SignInFailures} in one portable table {@code service_signin_failures}, counted by one upsert (PostgreSQL
- * locks the row, so processes counting at once each add their one).
+ * locks the row, so processes counting at once each add their one). This process writes one statement at a time:
+ * DuckDB refuses two transactions changing one row at once rather than waiting.
  */
 final class JdbcSignInFailures implements SignInFailures {
 
@@ -69,12 +70,12 @@ final class JdbcSignInFailures implements SignInFailures {
     }
 
     @Override
-    public void clear(String key) {
+    public synchronized void clear(String key) {
         update("DELETE FROM service_signin_failures WHERE name_key = ?", statement -> statement.setString(1, key));
     }
 
     @Override
-    public int purge(Instant before) {
+    public synchronized int purge(Instant before) {
         return update(
                 "DELETE FROM service_signin_failures WHERE last_failure <= ?",
                 statement -> Jdbc.setInstant(statement, 1, before));
