@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -28,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The dashboard's sessions, kept by Spring Session: on a PostgreSQL store in its tables {@code service_sessions} and
  * {@code service_sessions_attributes} (migration V6), so that every service on the store knows every session and one
  * ended on any service (signed out, or a password changed or reset) is ended on all; each service deletes expired
- * ones every minute. On the workspace's DuckDB, which one process holds, in this process's memory.
+ * ones every minute ({@code fidelis.sessions.cleanup-cron}). On the workspace's DuckDB, which one process holds, in this process's memory.
  *
  * <p>A session's bearer token is {@code ses_<session id>.<secret>}: the store keeps the id and only a hash of the
  * secret, so whoever reads the table cannot sign in with what they read. The dashboard sends the token in the {@code
@@ -49,10 +50,14 @@ class DashboardSessions implements DisposableBean {
     private final JdbcIndexedSessionRepository jdbc;
     private final SecureRandom random = new SecureRandom();
 
-    DashboardSessions(Workspace workspace) {
+    /**
+     * @param cleanup when expired sessions in the store are deleted, as Spring's cron ({@code
+     *     fidelis.sessions.cleanup-cron}, every minute; {@code -} never)
+     */
+    DashboardSessions(Workspace workspace, @Value("${fidelis.sessions.cleanup-cron:0 * * * * *}") String cleanup) {
         Optional<DataSource> shared = workspace.book.sharedDatabase();
         if (shared.isPresent()) {
-            this.jdbc = inPostgres(shared.get());
+            this.jdbc = inPostgres(shared.get(), cleanup);
             this.repository = repositoryOf(jdbc);
             this.ofUser =
                     user -> List.<Session>copyOf(jdbc.findByPrincipalName(user).values());
@@ -68,13 +73,14 @@ class DashboardSessions implements DisposableBean {
         }
     }
 
-    private static JdbcIndexedSessionRepository inPostgres(DataSource pool) {
+    private static JdbcIndexedSessionRepository inPostgres(DataSource pool, String cleanup) {
         JdbcIndexedSessionRepository sessions = new JdbcIndexedSessionRepository(
                 new JdbcTemplate(pool), new TransactionTemplate(new DataSourceTransactionManager(pool)));
         sessions.setTableName("service_sessions");
         sessions.setDefaultMaxInactiveInterval(Accounts.SESSION);
         new PostgreSqlJdbcIndexedSessionRepositoryCustomizer().customize(sessions);
-        // schedules the deletion of expired sessions (every minute), stopped by destroy()
+        sessions.setCleanupCron(cleanup);
+        // schedules the deletion of expired sessions, stopped by destroy()
         sessions.afterPropertiesSet();
         return sessions;
     }

@@ -36,7 +36,7 @@ class FirstStartTest {
                     Clock.systemUTC(),
                     audit,
                     new SignInGuard(workspace.signInFailures, Clock.systemUTC(), 5, 15),
-                    new DashboardSessions(workspace));
+                    new DashboardSessions(workspace, "-"));
             assertThat(accounts.signIn("admin", secret)).isPresent();
             assertThat(accounts.signIn("admin", "admin")).isEmpty();
             assertThat(workspace.users.find("admin").orElseThrow().passwordHash())
@@ -62,7 +62,7 @@ class FirstStartTest {
                     Clock.systemUTC(),
                     audit,
                     new SignInGuard(workspace.signInFailures, Clock.systemUTC(), 5, 15),
-                    new DashboardSessions(workspace));
+                    new DashboardSessions(workspace, "-"));
         } finally {
             System.setOut(original);
             audit.destroy();

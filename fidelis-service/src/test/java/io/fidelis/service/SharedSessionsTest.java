@@ -18,7 +18,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,19 +71,20 @@ class SharedSessionsTest {
                 config,
                 "db.url=" + url + "\ndb.user=" + user() + "\ndb.password=" + password() + "\n",
                 StandardCharsets.UTF_8);
-        a = service("a");
+        a = service("a", "--fidelis.sessions.cleanup-cron=* * * * * *");
         b = service("b");
         portA = a.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
         portB = b.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
     }
 
-    private ConfigurableApplicationContext service(String name) {
-        return new SpringApplicationBuilder(FidelisService.class)
-                .run(
-                        "--server.port=0",
-                        "--fidelis.workspace=" + root.resolve(name),
-                        "--fidelis.db.config=" + root.resolve("db.properties"),
-                        "--fidelis.store-refresh-ms=0");
+    private ConfigurableApplicationContext service(String name, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--fidelis.workspace=" + root.resolve(name),
+                "--fidelis.db.config=" + root.resolve("db.properties"),
+                "--fidelis.store-refresh-ms=0"));
+        args.addAll(List.of(more));
+        return new SpringApplicationBuilder(FidelisService.class).run(args.toArray(String[]::new));
     }
 
     @AfterAll
@@ -119,6 +123,26 @@ class SharedSessionsTest {
         assertThat(bearer(portB, token, "GET", "/api/me").statusCode()).isEqualTo(401);
         assertThat(count("SELECT COUNT(*) FROM service_sessions WHERE principal_name = '" + user + "'"))
                 .isZero();
+    }
+
+    @Test
+    void expiredSessionsAreDeletedFromTheStore() throws Exception {
+        String user = newUser();
+        String token = signIn(portB, user);
+        run("UPDATE " + schema + ".service_sessions SET expiry_time = 0 WHERE principal_name = '" + user + "'");
+
+        // service a deletes expired sessions every second here (every minute by default)
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (count("SELECT COUNT(*) FROM service_sessions WHERE principal_name = '" + user + "'") > 0) {
+            assertThat(System.nanoTime())
+                    .as("the expired session is still there")
+                    .isLessThan(deadline);
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        assertThat(count("SELECT COUNT(*) FROM service_sessions_attributes a WHERE NOT EXISTS (SELECT 1 FROM"
+                        + " service_sessions s WHERE s.primary_id = a.session_primary_id)"))
+                .isZero();
+        assertThat(bearer(portB, token, "GET", "/api/me").statusCode()).isEqualTo(401);
     }
 
     @Test
