@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -28,9 +29,13 @@ import org.springframework.stereotype.Component;
  * Users, their passwords (hashed with bcrypt), dashboard sessions and API tokens. There is no default password: the
  * first start on a workspace without users creates {@code admin} with a random one-time secret printed once.
  *
- * <p>API tokens are looked up once and then kept in memory; a revocation (here, or one {@link StoreChanges} notices
- * in the store) forgets every kept token, so the next request of each reads the store again. A changed password ends
- * the user's dashboard sessions that began before it (except the one that changed it).
+ * <p>Dashboard sessions are {@link DashboardSessions}: in the store on PostgreSQL (shared by every service on it), in
+ * memory on DuckDB. API tokens are looked up once and then kept in memory; a revocation (here, or one {@link
+ * StoreChanges} notices in the store) forgets every kept token, so the next request of each reads the store again. A
+ * changed password ends the user's dashboard sessions that began before it (except the one that changed it).
+ *
+ * <p>A name of nobody is answered as a user's with a wrong password, after as long (its password is checked against a
+ * hash of a secret nobody knows), and is counted and locked alike by {@link SignInGuard}.
  */
 @Component
 class Accounts implements UserDetailsService {
@@ -43,7 +48,10 @@ class Accounts implements UserDetailsService {
     private final Audit audit;
     private final SignInGuard guard;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final DashboardSessions sessions;
+    /** What a name of nobody's password is checked against: a hash of a secret nobody knows. */
+    private final String nobodysHash;
+
     private final Map<String, KeptToken> apiTokens = new ConcurrentHashMap<>();
     /** Moves on every revocation: a token read from the store before it is not trusted after it. */
     private final AtomicLong revocations = new AtomicLong();
@@ -53,12 +61,20 @@ class Accounts implements UserDetailsService {
 
     private record KeptToken(long revocations, Session session) {}
 
-    Accounts(Workspace workspace, PasswordEncoder encoder, Clock clock, Audit audit, SignInGuard guard) {
+    Accounts(
+            Workspace workspace,
+            PasswordEncoder encoder,
+            Clock clock,
+            Audit audit,
+            SignInGuard guard,
+            DashboardSessions sessions) {
         this.workspace = workspace;
+        this.sessions = sessions;
         this.guard = guard;
         this.audit = audit;
         this.encoder = encoder;
         this.clock = clock;
+        this.nobodysHash = encoder.encode(secret());
         if (workspace.users.all().isEmpty()) {
             String secret = secret();
             add("admin", Role.ADMIN, secret, "first start");
@@ -121,7 +137,7 @@ class Accounts implements UserDetailsService {
         guard.check(user.name());
         if (current == null || !encoder.matches(current, user.passwordHash())) {
             audit.recordAs(name, "user.password.refused", name, "the current password was wrong");
-            wrongPassword(user.name());
+            wrongPassword(user.name(), true);
             throw new IllegalArgumentException("the current password is not right: nothing was changed");
         }
         guard.succeeded(user.name());
@@ -131,8 +147,7 @@ class Accounts implements UserDetailsService {
         }
         Instant at = now();
         workspace.users.changePassword(name, encoder.encode(next), at);
-        String kept = bearer == null ? null : sha256(bearer);
-        int ended = endSessions(name, kept, at);
+        int ended = endSessions(name, bearer, at);
         audit.recordAs(name, "user.password", name, ended + " other sessions signed out");
     }
 
@@ -160,25 +175,12 @@ class Accounts implements UserDetailsService {
                 changed.put(user.name(), user.passwordChangedAt());
             }
         }
-        sessions.values()
-                .removeIf(s -> changed.containsKey(s.user()) && s.since().isBefore(changed.get(s.user())));
+        sessions.endBefore(changed);
     }
 
     /** Ends {@code name}'s sessions but {@code kept}, which now counts from {@code at}; how many ended. */
     private int endSessions(String name, String kept, Instant at) {
-        int ended = 0;
-        for (Map.Entry<String, Session> each : sessions.entrySet()) {
-            Session session = each.getValue();
-            if (!session.user().equals(name)) {
-                continue;
-            }
-            if (each.getKey().equals(kept)) {
-                each.setValue(new Session(session.user(), session.role(), session.expires(), at));
-            } else if (sessions.remove(each.getKey(), session)) {
-                ended++;
-            }
-        }
-        return ended;
+        return sessions.endOf(name, kept, at);
     }
 
     /** The wall clock to the microsecond, as the store keeps times: a session compares with a stored change. */
@@ -186,40 +188,36 @@ class Accounts implements UserDetailsService {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** Signs in with a password; a session token for the dashboard, or empty when the name or password is wrong. */
+    /**
+     * Signs in with a password; a session token for the dashboard, or empty when the name or password is wrong.
+     *
+     * @throws SignInGuard.Locked when the name, a user's or not, had too many wrong passwords
+     */
     Optional<String> signIn(String name, String password) {
-        Optional<StoredUser> user = workspace.users.find(name == null ? "" : name);
-        if (user.isPresent()) {
-            guard.check(user.get().name());
-        }
-        if (user.isEmpty()
-                || password == null
-                || !encoder.matches(password, user.get().passwordHash())) {
-            user.ifPresent(u -> wrongPassword(u.name()));
+        String given = name == null ? "" : name;
+        guard.check(given);
+        Optional<StoredUser> user = workspace.users.find(given);
+        String hash = user.map(StoredUser::passwordHash).orElse(nobodysHash);
+        boolean right = password != null && encoder.matches(password, hash);
+        if (user.isEmpty() || !right) {
+            wrongPassword(given, user.isPresent());
             return Optional.empty();
         }
-        guard.succeeded(user.get().name());
-        String token = "ses_" + secret();
+        guard.succeeded(given);
         Instant now = now();
-        sessions.put(sha256(token), new Session(name, Role.of(user.get().role()), now.plus(SESSION), now));
-        return Optional.of(token);
+        return Optional.of(sessions.begin(user.get().name(), Role.of(user.get().role()), now, now.plus(SESSION)));
     }
 
     void signOut(String token) {
-        sessions.remove(sha256(token));
+        sessions.end(token);
     }
 
     /** Who a bearer token (session or API) stands for. */
     Optional<Session> bearer(String token) {
-        String hash = sha256(token);
-        Session session = sessions.get(hash);
-        if (session != null) {
-            if (session.expires().isAfter(clock.instant())) {
-                return Optional.of(session);
-            }
-            sessions.remove(hash);
-            return Optional.empty();
+        if (DashboardSessions.isSession(token)) {
+            return sessions.find(token, clock.instant());
         }
+        String hash = sha256(token);
         long seen = revocations.get();
         KeptToken kept = apiTokens.get(hash);
         if (kept != null && kept.revocations() == seen) {
@@ -236,18 +234,20 @@ class Accounts implements UserDetailsService {
         return api;
     }
 
-    /** Counts a wrong password of an existing user, and audits the lock it may cause. */
-    private void wrongPassword(String user) {
-        if (guard.failed(user)) {
-            audit.recordAs(user, "user.signin.locked", user, "too many wrong passwords in a row");
+    /** Counts a wrong password for a name, and audits the lock it may cause to a user's. */
+    private void wrongPassword(String name, boolean isUser) {
+        if (guard.failed(name) && isUser) {
+            audit.recordAs(name, "user.signin.locked", name, "too many wrong passwords in a row");
         }
     }
 
-    /** HTTP Basic with a wrong password counts as any wrong password. */
+    /** HTTP Basic with a wrong password, or a name of nobody, counts as any wrong password. */
     @org.springframework.context.event.EventListener
     void basicFailed(org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent event) {
-        String name = event.getAuthentication().getName();
-        workspace.users.find(name == null ? "" : name).ifPresent(u -> wrongPassword(u.name()));
+        String name = event.getAuthentication().getName() == null
+                ? ""
+                : event.getAuthentication().getName();
+        wrongPassword(name, workspace.users.find(name).isPresent());
     }
 
     /** HTTP Basic with the right password clears the count. */
@@ -258,9 +258,19 @@ class Accounts implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String name) {
-        StoredUser user = workspace.users.find(name).orElseThrow(() -> new UsernameNotFoundException("no such user"));
+        boolean locked = guard.lockedUntil(name).isPresent();
+        Optional<StoredUser> found = workspace.users.find(name);
+        if (found.isEmpty() && locked) {
+            // refused as a locked user is, before any password is checked: a name of nobody answers as a user's
+            return User.withUsername(name)
+                    .accountLocked(true)
+                    .password(nobodysHash)
+                    .authorities(List.of())
+                    .build();
+        }
+        StoredUser user = found.orElseThrow(() -> new UsernameNotFoundException("no such user"));
         return User.withUsername(user.name())
-                .accountLocked(guard.lockedUntil(user.name()).isPresent())
+                .accountLocked(locked)
                 .password(user.passwordHash())
                 .authorities(Role.of(user.role()).authorities().toArray(String[]::new))
                 .build();

@@ -1,27 +1,33 @@
 package io.fidelis.service;
 
+import io.fidelis.store.SignInFailures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Slows down guessing a user's password: after {@code fidelis.signin.max-failures} wrong passwords in a row (5 by
- * default) for one user, by any way of signing in (the dashboard's sign-in, HTTP Basic, the current password when
- * changing it), that user cannot sign in for {@code fidelis.signin.lock-minutes} (15) after the last wrong one, even
- * with the right password; a right password before that clears the count. Counted per service process, for users that
- * exist (so the memory it takes is bounded by the users): with several services on one database a guesser gets that
- * many tries on each.
+ * default) for one name, by any way of signing in (the dashboard's sign-in, HTTP Basic, the current password when
+ * changing it), that name cannot sign in for {@code fidelis.signin.lock-minutes} (15) after the last wrong one, even
+ * with the right password; a right password before that clears the count. Names of nobody are counted and locked
+ * exactly as users' names, so the answers do not tell whether a user exists. The counts are in the store (keyed by a
+ * hash of the name in lower case, so typed names are not kept): every service on one PostgreSQL store shares them,
+ * and a guesser gets that many tries in all, however a load balancer spreads them. Counts quiet for the lock's length
+ * are purged (at most once a minute, at a wrong password), so names tried once do not pile up.
  */
 @Component
 class SignInGuard {
 
-    /** Thrown when a locked user tries to sign in; answered 429. */
+    /** How often at most the counts that no longer matter are purged. */
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
+
+    /** Thrown when a locked name tries to sign in; answered 429. */
     static final class Locked extends RuntimeException {
         private final transient Instant until;
 
@@ -37,22 +43,28 @@ class SignInGuard {
         }
     }
 
-    private record Failures(int count, Instant last) {}
-
+    private final SignInFailures failures;
     private final Clock clock;
     private final int maxFailures;
     private final Duration lock;
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private Instant purged = Instant.MIN;
 
+    @Autowired
     SignInGuard(
+            Workspace workspace,
             Clock clock,
             @Value("${fidelis.signin.max-failures:5}") int maxFailures,
             @Value("${fidelis.signin.lock-minutes:15}") long lockMinutes) {
+        this(workspace.signInFailures, clock, maxFailures, lockMinutes);
+    }
+
+    SignInGuard(SignInFailures failures, Clock clock, int maxFailures, long lockMinutes) {
         if (maxFailures < 1 || lockMinutes < 1) {
             throw new IllegalArgumentException(
                     "fidelis.signin.max-failures and fidelis.signin.lock-minutes are at least" + " 1, not "
                             + maxFailures + " and " + lockMinutes);
         }
+        this.failures = failures;
         this.clock = clock;
         this.maxFailures = maxFailures;
         this.lock = Duration.ofMinutes(lockMinutes);
@@ -60,12 +72,11 @@ class SignInGuard {
 
     /** When {@code user} may sign in again, if it is locked now. */
     Optional<Instant> lockedUntil(String user) {
-        Failures known = failures.get(key(user));
-        if (known == null || known.count() < maxFailures) {
-            return Optional.empty();
-        }
-        Instant until = known.last().plus(lock);
-        return clock.instant().isBefore(until) ? Optional.of(until) : Optional.empty();
+        Instant now = clock.instant();
+        return failures.find(key(user))
+                .filter(count -> count.failures() >= maxFailures)
+                .map(count -> count.last().plus(lock))
+                .filter(now::isBefore);
     }
 
     /** @throws Locked when {@code user} is locked now */
@@ -76,22 +87,31 @@ class SignInGuard {
         }
     }
 
-    /** Counts a wrong password of an existing user; true when this one locks the user. */
+    /** Counts a wrong password for a name, a user's or not; true when this one locks it. */
     boolean failed(String user) {
-        Instant now = clock.instant();
-        Failures after = failures.compute(key(user), (name, before) -> {
-            int count = before == null || !now.isBefore(before.last().plus(lock)) ? 1 : before.count() + 1;
-            return new Failures(count, now);
-        });
-        return after.count() == maxFailures;
+        // the store keeps microseconds: the lock's end is the same read back on any service
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        purgeNowAndThen(now);
+        return failures.failed(key(user), now, lock).failures() == maxFailures;
     }
 
     /** A right password: the count starts again. */
     void succeeded(String user) {
-        failures.remove(key(user));
+        failures.clear(key(user));
+    }
+
+    /** Forgets the counts whose lock, or window, is over: they would start again at one anyway. */
+    private void purgeNowAndThen(Instant now) {
+        synchronized (this) {
+            if (now.isBefore(purged.plus(PURGE_EVERY))) {
+                return;
+            }
+            purged = now;
+        }
+        failures.purge(now.minus(lock));
     }
 
     private static String key(String user) {
-        return user == null ? "" : user.toLowerCase(Locale.ROOT);
+        return Accounts.sha256(user == null ? "" : user.toLowerCase(Locale.ROOT));
     }
 }

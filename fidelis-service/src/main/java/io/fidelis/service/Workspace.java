@@ -9,6 +9,7 @@ import io.fidelis.store.PolicyVersions;
 import io.fidelis.store.RunClasses;
 import io.fidelis.store.Runs;
 import io.fidelis.store.ServiceStores;
+import io.fidelis.store.SignInFailures;
 import io.fidelis.store.Store;
 import io.fidelis.store.Users;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ class Workspace implements DisposableBean {
     final ApiTokens tokens;
     final AuditLog audit;
     final PolicyVersions policies;
+    final SignInFailures signInFailures;
     /** Whether other processes may change the store while the service runs (a database server, not DuckDB). */
     final boolean shared;
 
@@ -54,6 +56,7 @@ class Workspace implements DisposableBean {
         this.tokens = service.apiTokens();
         this.audit = service.auditLog();
         this.policies = service.policyVersions();
+        this.signInFailures = service.signInFailures();
     }
 
     /**

@@ -264,6 +264,28 @@ class CredentialsTest extends ServiceTest {
         assertThat(signInAnswer(user, TestWorkspace.PASSWORD).statusCode()).isEqualTo(429);
     }
 
+    @Test
+    void aNameOfNobodyIsAnsweredAsAUsersNameTryByTryAndLockedAfterAsManyWrongPasswords() {
+        String user = newUser();
+        String nobody = "nobody" + unique.incrementAndGet();
+        for (int i = 1; i <= 6; i++) {
+            HttpResponse<String> known = signInAnswer(user, "guess number " + i);
+            HttpResponse<String> unknown = signInAnswer(nobody, "guess number " + i);
+
+            assertThat(known.statusCode()).as("try %d", i).isEqualTo(i <= 5 ? 401 : 429);
+            assertThat(unknown.statusCode()).as("try %d", i).isEqualTo(known.statusCode());
+            assertThat(unknown.body()
+                            .replace("'" + nobody + "'", "'NAME'")
+                            .replaceAll("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z", "TIME"))
+                    .as("try %d", i)
+                    .isEqualTo(known.body()
+                            .replace("'" + user + "'", "'NAME'")
+                            .replaceAll("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z", "TIME"));
+        }
+        assertThat(basic(nobody, "guess again", "/api/me").body())
+                .isEqualTo(basic(user, "guess again", "/api/me").body());
+    }
+
     private String newUser() {
         String name = "cred" + unique.incrementAndGet();
         HttpResponse<String> added = post(

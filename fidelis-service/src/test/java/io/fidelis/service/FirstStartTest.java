@@ -35,7 +35,8 @@ class FirstStartTest {
                     PasswordEncoderFactories.createDelegatingPasswordEncoder(),
                     Clock.systemUTC(),
                     audit,
-                    new SignInGuard(Clock.systemUTC(), 5, 15));
+                    new SignInGuard(workspace.signInFailures, Clock.systemUTC(), 5, 15),
+                    new DashboardSessions(workspace, "-"));
             assertThat(accounts.signIn("admin", secret)).isPresent();
             assertThat(accounts.signIn("admin", "admin")).isEmpty();
             assertThat(workspace.users.find("admin").orElseThrow().passwordHash())
@@ -60,7 +61,8 @@ class FirstStartTest {
                     PasswordEncoderFactories.createDelegatingPasswordEncoder(),
                     Clock.systemUTC(),
                     audit,
-                    new SignInGuard(Clock.systemUTC(), 5, 15));
+                    new SignInGuard(workspace.signInFailures, Clock.systemUTC(), 5, 15),
+                    new DashboardSessions(workspace, "-"));
         } finally {
             System.setOut(original);
             audit.destroy();

@@ -28,6 +28,15 @@ public interface Store extends BookStore {
     /** The service's users, API tokens, audit log and policy versions, kept in the same database (one instance). */
     ServiceStores serviceStores();
 
+    /**
+     * The pool of a database server that several processes share (PostgreSQL), for what the service keeps there with a
+     * library of its own (its dashboard sessions); empty for the workspace's embedded database, which one process
+     * holds.
+     */
+    default java.util.Optional<javax.sql.DataSource> sharedDatabase() {
+        return java.util.Optional.empty();
+    }
+
     /** Where the store is, for messages: a workspace folder, or a database URL (never a password). */
     String location();
 }

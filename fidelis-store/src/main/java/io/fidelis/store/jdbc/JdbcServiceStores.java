@@ -14,11 +14,13 @@ public final class JdbcServiceStores {
                 JdbcUsers.of(connections),
                 JdbcApiTokens.of(connections),
                 JdbcAuditLog.of(connections),
-                JdbcPolicyVersions.of(connections));
+                JdbcPolicyVersions.of(connections),
+                JdbcSignInFailures.of(connections));
     }
 
     /**
-     * The stores on a database whose migrations made their tables (PostgreSQL, {@code V4__service.sql}): nothing is
+     * The stores on a database whose migrations made their tables (PostgreSQL, {@code V4__service.sql} to {@code
+     * V6__shared_sessions.sql}): nothing is
      * created, so the database user needs no right to create tables once migrated.
      */
     public static ServiceStores migrated(Connections connections) {
@@ -26,6 +28,7 @@ public final class JdbcServiceStores {
                 new JdbcUsers(connections),
                 new JdbcApiTokens(connections),
                 new JdbcAuditLog(connections),
-                new JdbcPolicyVersions(connections));
+                new JdbcPolicyVersions(connections),
+                new JdbcSignInFailures(connections));
     }
 }

@@ -291,6 +291,11 @@ public final class PostgresStore implements Store {
     }
 
     @Override
+    public Optional<javax.sql.DataSource> sharedDatabase() {
+        return Optional.of(pool);
+    }
+
+    @Override
     public String location() {
         return settings.location();
     }

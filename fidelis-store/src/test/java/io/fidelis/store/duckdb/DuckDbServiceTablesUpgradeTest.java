@@ -6,15 +6,18 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.fidelis.store.ApiToken;
 import io.fidelis.store.ApiTokens;
 import io.fidelis.store.ServiceStores;
+import io.fidelis.store.SignInFailures;
 import io.fidelis.store.StoredUser;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A workspace whose service tables were made before tokens could be revoked and passwords changed brings them up to
- * date on first use: DuckDB has no migrations (PostgreSQL's are {@code V5__token_revocation.sql}).
+ * date on first use, and gets the table of sign-in counts: DuckDB has no migrations (PostgreSQL's are {@code
+ * V5__token_revocation.sql} and {@code V6__shared_sessions.sql}).
  */
 class DuckDbServiceTablesUpgradeTest {
 
@@ -60,6 +63,9 @@ class DuckDbServiceTablesUpgradeTest {
                     .isEqualTo(3L);
             StoredUser anna = service.users().changePassword("anna", "{bcrypt}b", T0);
             assertThat(anna.passwordChangedAt()).isEqualTo(T0);
+            assertThat(service.signInFailures().failed("sha256:anna", T0, Duration.ofMinutes(15)))
+                    .as("the sign-in counts' table is made too")
+                    .isEqualTo(new SignInFailures.Count(1, T0));
         }
         try (DuckDbBookStore store = DuckDbBookStore.open(workspace)) {
             assertThat(store.serviceStores().apiTokens().all())

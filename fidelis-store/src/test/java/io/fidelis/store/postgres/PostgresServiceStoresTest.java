@@ -9,12 +9,14 @@ import io.fidelis.store.ApiTokens;
 import io.fidelis.store.AuditEntry;
 import io.fidelis.store.AuditLog;
 import io.fidelis.store.PolicyVersion;
+import io.fidelis.store.SignInFailures;
 import io.fidelis.store.Store;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -173,5 +175,31 @@ class PostgresServiceStoresTest {
                 .hasSize(40)
                 .extracting(ApiToken::tokenId)
                 .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void twoProcessesCountingWrongPasswordsOfOneNameAtOnceLoseNone() throws Exception {
+        Duration window = Duration.ofMinutes(15);
+        try (Store other = fixture.open(temp)) {
+            ExecutorService guessers = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (Store each : List.of(store, other, store, other)) {
+                    SignInFailures failures = each.serviceStores().signInFailures();
+                    done.add(guessers.submit(() -> {
+                        for (int i = 0; i < 25; i++) {
+                            failures.failed("sha256:anna", T0, window);
+                        }
+                    }));
+                }
+                for (Future<?> guesser : done) {
+                    guesser.get();
+                }
+            } finally {
+                guessers.shutdownNow();
+            }
+            assertThat(other.serviceStores().signInFailures().find("sha256:anna"))
+                    .hasValueSatisfying(count -> assertThat(count.failures()).isEqualTo(100));
+        }
     }
 }
