@@ -1,5 +1,10 @@
 package io.fidelis.service;
 
+import static io.fidelis.service.TestDatabase.password;
+import static io.fidelis.service.TestDatabase.run;
+import static io.fidelis.service.TestDatabase.schemaUrl;
+import static io.fidelis.service.TestDatabase.url;
+import static io.fidelis.service.TestDatabase.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fidelis.store.CsvBookFolder;
@@ -16,11 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -439,43 +440,10 @@ class PostgresServiceTest {
     }
 
     private static long count(String sql) throws SQLException {
-        try (Connection connection = connect();
-                Statement statement = connection.createStatement()) {
-            statement.execute("SET search_path TO " + schema);
-            try (ResultSet row = statement.executeQuery(sql)) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
-    }
-
-    private static void run(String sql) {
-        try (Connection connection = connect();
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("the test database refused " + sql + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(url(), user(), password());
+        return TestDatabase.count(schema, sql);
     }
 
     private static String schemaUrl() {
-        return url() + (url().contains("?") ? "&" : "?") + "currentSchema=" + schema;
-    }
-
-    private static String url() {
-        String url = System.getenv("FIDELIS_TEST_PG_URL");
-        return url == null || url.isBlank() ? null : url;
-    }
-
-    private static String user() {
-        return System.getenv("FIDELIS_TEST_PG_USER");
-    }
-
-    private static String password() {
-        return System.getenv("FIDELIS_TEST_PG_PASSWORD");
+        return TestDatabase.schemaUrl(schema);
     }
 }

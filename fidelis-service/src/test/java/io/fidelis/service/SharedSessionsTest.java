@@ -1,5 +1,10 @@
 package io.fidelis.service;
 
+import static io.fidelis.service.TestDatabase.password;
+import static io.fidelis.service.TestDatabase.run;
+import static io.fidelis.service.TestDatabase.schemaUrl;
+import static io.fidelis.service.TestDatabase.url;
+import static io.fidelis.service.TestDatabase.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fidelis.store.Store;
@@ -12,11 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -58,7 +59,7 @@ class SharedSessionsTest {
         schema = "fidelis_shared_" + ProcessHandle.current().pid();
         run("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         run("CREATE SCHEMA " + schema);
-        String url = url() + (url().contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        String url = schemaUrl(schema);
         try (Store store = Stores.open(root.resolve("setup"), url, user(), password())) {
             String hash =
                     PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(TestWorkspace.PASSWORD);
@@ -308,34 +309,6 @@ class SharedSessionsTest {
     }
 
     private long count(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url(), user(), password());
-                Statement statement = connection.createStatement()) {
-            statement.execute("SET search_path TO " + schema);
-            try (ResultSet row = statement.executeQuery(sql)) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
-    }
-
-    private static void run(String sql) {
-        try (Connection connection = DriverManager.getConnection(url(), user(), password());
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("the test database refused " + sql + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String url() {
-        return System.getenv("FIDELIS_TEST_PG_URL");
-    }
-
-    private static String user() {
-        return System.getenv("FIDELIS_TEST_PG_USER");
-    }
-
-    private static String password() {
-        return System.getenv("FIDELIS_TEST_PG_PASSWORD");
+        return TestDatabase.count(schema, sql);
     }
 }

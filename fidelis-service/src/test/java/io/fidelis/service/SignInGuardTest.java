@@ -1,5 +1,10 @@
 package io.fidelis.service;
 
+import static io.fidelis.service.TestDatabase.password;
+import static io.fidelis.service.TestDatabase.run;
+import static io.fidelis.service.TestDatabase.schemaUrl;
+import static io.fidelis.service.TestDatabase.url;
+import static io.fidelis.service.TestDatabase.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +13,6 @@ import io.fidelis.store.Stores;
 import io.fidelis.store.duckdb.DuckDbBookStore;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -87,8 +91,7 @@ class SignInGuardTest {
         if (database == Database.DUCKDB) {
             store = DuckDbBookStore.open(folder);
         } else {
-            String url = System.getenv("FIDELIS_TEST_PG_URL");
-            if (url == null || url.isBlank()) {
+            if (url() == null) {
                 String why = "FIDELIS_TEST_PG_URL is not set, so the guard on PostgreSQL is not tested";
                 if ("true".equals(System.getenv("CI"))) {
                     throw new IllegalStateException(why + " (CI must test it)");
@@ -99,11 +102,7 @@ class SignInGuardTest {
                 schema = "fidelis_guard_" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 1_000_000;
                 run("CREATE SCHEMA " + schema);
             }
-            store = Stores.open(
-                    folder,
-                    url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                    System.getenv("FIDELIS_TEST_PG_USER"),
-                    System.getenv("FIDELIS_TEST_PG_PASSWORD"));
+            store = Stores.open(folder, schemaUrl(schema), user(), password());
         }
         opened.add(store);
         return store;
@@ -114,18 +113,6 @@ class SignInGuardTest {
         opened.forEach(Store::close);
         if (schema != null) {
             run("DROP SCHEMA " + schema + " CASCADE");
-        }
-    }
-
-    private static void run(String sql) {
-        try (Connection connection = DriverManager.getConnection(
-                        System.getenv("FIDELIS_TEST_PG_URL"),
-                        System.getenv("FIDELIS_TEST_PG_USER"),
-                        System.getenv("FIDELIS_TEST_PG_PASSWORD"));
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -187,16 +188,9 @@ class RejectLinesTest {
                 .map(r -> where(r) + " " + r.value() + " " + r.message())
                 .toList();
 
-        List<String> rejects = spark
-                .read()
-                .parquet(Path.of(Jobs.run(spark, AS_OF, out("from-cross-rows"), "--input", crossRows.toString())
-                                .out())
-                        .resolve("rejects")
-                        .toString())
-                .collectAsList()
-                .stream()
-                .map(r -> where(r) + " " + r.getAs("value") + " " + r.getAs("message"))
-                .toList();
+        List<String> rejects = sparkRejects(
+                RejectLinesTest::withValueAndMessage,
+                Jobs.run(spark, AS_OF, out("from-cross-rows"), "--input", crossRows.toString()));
 
         assertThat(imported.stream().map(RejectLinesTest::where))
                 .as("the import's rejects, as the book was written")
@@ -239,16 +233,9 @@ class RejectLinesTest {
                         + r.value() + " " + withTables(r.message()))
                 .toList();
 
-        List<String> rejects = spark
-                .read()
-                .parquet(Path.of(Jobs.parquet(spark, AS_OF, out("from-cross-rows-parquet"), parquet)
-                                .out())
-                        .resolve("rejects")
-                        .toString())
-                .collectAsList()
-                .stream()
-                .map(r -> where(r) + " " + r.getAs("value") + " " + r.getAs("message"))
-                .toList();
+        List<String> rejects = sparkRejects(
+                RejectLinesTest::withValueAndMessage,
+                Jobs.parquet(spark, AS_OF, out("from-cross-rows-parquet"), parquet));
 
         assertThat(expected).hasSize(16).anyMatch(r -> r.contains("first at loans:0"));
         assertThat(rejects).containsExactlyInAnyOrderElementsOf(expected);
@@ -302,10 +289,19 @@ class RejectLinesTest {
     }
 
     private static List<String> sparkRejects(ClassifyBook.Summary summary) {
+        return sparkRejects(RejectLinesTest::where, summary);
+    }
+
+    /** The rejects the job wrote, each told by {@code told}. */
+    private static List<String> sparkRejects(Function<Row, String> told, ClassifyBook.Summary summary) {
         assertThat(summary.rejects()).isPositive();
         return spark.read().parquet(Path.of(summary.out()).resolve("rejects").toString()).collectAsList().stream()
-                .map(RejectLinesTest::where)
+                .map(told)
                 .toList();
+    }
+
+    private static String withValueAndMessage(Row row) {
+        return where(row) + " " + row.getAs("value") + " " + row.getAs("message");
     }
 
     private static String where(Row row) {

@@ -18,6 +18,15 @@ import java.util.List;
  */
 public final class FeatureQueryBaseline {
 
+    /** Every customer, with each table's aggregates where it has rows. */
+    private static final String FROM_CUSTOMERS = """
+            FROM customers c
+            LEFT JOIN inst ON inst.customer_id = c.customer_id
+            LEFT JOIN inter ON inter.customer_id = c.customer_id
+            LEFT JOIN lo ON lo.customer_id = c.customer_id
+            LEFT JOIN co ON co.customer_id = c.customer_id
+            LEFT JOIN su ON su.customer_id = c.customer_id""";
+
     private FeatureQueryBaseline() {}
 
     /** The query as of {@code asOf}, creating the temporary table {@code baseline_features}. */
@@ -61,13 +70,8 @@ public final class FeatureQueryBaseline {
                        lo.loans,
                        COALESCE(co.complaints, 0) AS complaints,
                        su.satisfaction_mean
-                FROM customers c
-                LEFT JOIN inst ON inst.customer_id = c.customer_id
-                LEFT JOIN inter ON inter.customer_id = c.customer_id
-                LEFT JOIN lo ON lo.customer_id = c.customer_id
-                LEFT JOIN co ON co.customer_id = c.customer_id
-                LEFT JOIN su ON su.customer_id = c.customer_id
-                """.formatted(d, windowStart);
+                %3$s
+                """.formatted(d, windowStart, FROM_CUSTOMERS);
     }
 
     /**
@@ -143,13 +147,8 @@ public final class FeatureQueryBaseline {
                 su AS (SELECT customer_id %7$s FROM surveys
                        WHERE surveyed_on <= %1$s AND surveyed_on > %2$s GROUP BY customer_id)
                 SELECT c.customer_id %8$s
-                FROM customers c
-                LEFT JOIN inst ON inst.customer_id = c.customer_id
-                LEFT JOIN inter ON inter.customer_id = c.customer_id
-                LEFT JOIN lo ON lo.customer_id = c.customer_id
-                LEFT JOIN co ON co.customer_id = c.customer_id
-                LEFT JOIN su ON su.customer_id = c.customer_id
-                """.formatted(latest, earliestStart, inst, inter, lo, co, su, out);
+                %9$s
+                """.formatted(latest, earliestStart, inst, inter, lo, co, su, out, FROM_CUSTOMERS);
     }
 
     public static void main(String[] args) throws Exception {
