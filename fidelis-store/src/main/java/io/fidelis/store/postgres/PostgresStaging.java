@@ -166,4 +166,13 @@ final class PostgresStaging extends StagingArea {
             });
         }
     }
+
+    /**
+     * No: PostgreSQL reads a customer's rows through its indexes by customer (V1__book.sql), so the heap's order buys
+     * classify nothing, and sorting every import cost 5% of its time (100k customers: 42.6 s against 40.6 s).
+     */
+    @Override
+    public boolean writesInHistoryOrder() {
+        return false;
+    }
 }

@@ -75,6 +75,14 @@ public abstract class StagingArea {
      */
     public void staged(Connection connection) throws SQLException {}
 
+    /**
+     * Whether the import writes each table's rows in the order histories read them ({@link StoredTable#historyOrder}):
+     * where the store finds a customer's rows by where they lie (DuckDB's zone maps) rather than by an index.
+     */
+    public boolean writesInHistoryOrder() {
+        return true;
+    }
+
     /** The DDL of every staging table, text columns followed by {@code collate}. */
     protected final List<String> createTables(String collate) {
         List<String> ddl = new ArrayList<>();

@@ -103,8 +103,8 @@ public enum StoredTable {
 
     /**
      * The order a customer's history reads the rows in, customer_id first (for installments the loan's customer, their
-     * stored copy), as an ORDER BY list: the import also writes each import's rows in it, so that a customer's rows lie
-     * together and a filter on customer_id skips the rest of the table (DuckDB's zone maps).
+     * stored copy), as an ORDER BY list: on DuckDB the import also writes each import's rows in it, so that a customer's
+     * rows lie together and a filter on customer_id skips the rest of the table (zone maps).
      */
     public final String historyOrder;
 
