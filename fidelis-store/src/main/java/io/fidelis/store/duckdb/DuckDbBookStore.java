@@ -127,6 +127,7 @@ public final class DuckDbBookStore implements Store {
             }
             ImportLog.createTables(sql);
         }
+        BookOrder.prepare(connection);
     }
 
     @Override

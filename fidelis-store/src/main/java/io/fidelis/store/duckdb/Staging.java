@@ -1,5 +1,6 @@
 package io.fidelis.store.duckdb;
 
+import io.fidelis.store.ImportListener;
 import io.fidelis.store.Reject;
 import io.fidelis.store.SourceFile;
 import io.fidelis.store.sql.StagingArea;
@@ -45,6 +46,15 @@ final class Staging extends StagingArea {
     public void drop(Connection connection) throws SQLException {
         try (Statement sql = connection.createStatement()) {
             sql.execute("DETACH DATABASE IF EXISTS " + DATABASE);
+        }
+    }
+
+    /** A book imported before 2026-11-29 is rewritten once in history order ({@link BookOrder}). */
+    @Override
+    public void merged(Connection connection, ImportListener listener) throws SQLException {
+        if (!BookOrder.inOrder(connection)) {
+            listener.step("storing the book customer by customer (once, for a workspace imported before 2026-11-29)");
+            BookOrder.restore(connection);
         }
     }
 

@@ -155,6 +155,9 @@ public final class ImportRun {
                         written.inserted(),
                         written.updated()));
             }
+            if (status == ImportStatus.COMMITTED) {
+                staging.merged(connection, listener);
+            }
             String previous = ImportLog.latestFingerprint(connection);
             String fingerprint = changed > 0 ? ImportLog.chain(previous, entries, tables) : previous;
             ImportResult result = new ImportResult(

@@ -1,5 +1,6 @@
 package io.fidelis.store.sql;
 
+import io.fidelis.store.ImportListener;
 import io.fidelis.store.SourceFile;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -74,6 +75,12 @@ public abstract class StagingArea {
      * where a store tells its planner what the staging tables now hold.
      */
     public void staged(Connection connection) throws SQLException {}
+
+    /**
+     * Called inside the import's transaction once its rows are written to the book (not when it rolls back): where a
+     * store tidies the book, telling {@code listener} of any step that takes time.
+     */
+    public void merged(Connection connection, ImportListener listener) throws SQLException {}
 
     /**
      * Whether the import writes each table's rows in the order histories read them ({@link StoredTable#historyOrder}):

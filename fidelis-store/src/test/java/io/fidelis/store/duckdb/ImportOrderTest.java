@@ -8,7 +8,9 @@ import static io.fidelis.store.FakeBook.meeting;
 import static io.fidelis.store.FakeBook.survey;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fidelis.core.domain.Table;
 import io.fidelis.store.FakeBook;
+import io.fidelis.store.ImportListener;
 import io.fidelis.store.ImportRequest;
 import io.fidelis.store.sql.StoredTable;
 import java.io.IOException;
@@ -58,6 +60,64 @@ class ImportOrderTest {
                     .as("a customer's rows of both imports still read as one history")
                     .hasSize(6);
         }
+    }
+
+    @Test
+    void aBookImportedBeforeIsRewrittenInOrderByItsNextImport() throws IOException, SQLException {
+        FakeBook book = shuffledBook("first", 0, 60, new Random(3));
+        Path workspace = temp.resolve("old-workspace");
+        try (DuckDbBookStore store = DuckDbBookStore.open(workspace)) {
+            store.importBook(ImportRequest.strict(book));
+            String fingerprint = store.inputFingerprint();
+            // as a workspace imported before 2026-11-29: rows in the files' order, no marker
+            try (Statement sql = store.connection().createStatement()) {
+                for (StoredTable table : StoredTable.values()) {
+                    sql.execute("CREATE TEMP TABLE shuffled AS SELECT * FROM " + table.tableName());
+                    sql.execute("DELETE FROM " + table.tableName());
+                    sql.execute("INSERT INTO " + table.tableName() + " SELECT * FROM shuffled ORDER BY hash(rowid)");
+                    sql.execute("DROP TABLE shuffled");
+                }
+                sql.execute("DROP TABLE book_layout");
+                assertThat(outOfOrder(sql, StoredTable.INSTALLMENTS)).isPositive();
+            }
+            assertThat(store.inputFingerprint()).isEqualTo(fingerprint);
+        }
+        try (DuckDbBookStore store = DuckDbBookStore.open(workspace)) {
+            List<String> steps = new ArrayList<>();
+            store.importBook(new ImportRequest(book, 0, new ImportListener() {
+                @Override
+                public void step(String description) {
+                    steps.add(description);
+                }
+            }));
+
+            assertThat(steps).anyMatch(step -> step.startsWith("storing the book customer by customer"));
+            try (Statement sql = store.connection().createStatement()) {
+                for (StoredTable table : StoredTable.values()) {
+                    assertThat(outOfOrder(sql, table))
+                            .as("rows of %s out of customer order", table.tableName())
+                            .isZero();
+                }
+            }
+            assertThat(store.counts().get(Table.INSTALLMENTS)).isEqualTo(180);
+
+            List<String> again = new ArrayList<>();
+            store.importBook(new ImportRequest(book, 0, new ImportListener() {
+                @Override
+                public void step(String description) {
+                    again.add(description);
+                }
+            }));
+            assertThat(again).as("once only").noneMatch(step -> step.startsWith("storing the book"));
+        }
+    }
+
+    /** Rows whose customer_id is below the one stored before them. */
+    private static long outOfOrder(Statement sql, StoredTable table) throws SQLException {
+        return count(
+                sql,
+                "SELECT COUNT(*) FROM (SELECT customer_id, LAG(customer_id) OVER (ORDER BY rowid) AS before FROM "
+                        + table.tableName() + ") WHERE customer_id < before");
     }
 
     /**
