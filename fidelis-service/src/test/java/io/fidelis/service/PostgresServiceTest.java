@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -123,13 +122,7 @@ class PostgresServiceTest {
                                         .encode(TestWorkspace.PASSWORD),
                                 Instant.now()));
             }
-            Path config = root.resolve("db.properties");
-            Files.writeString(config, "");
-            Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
-            Files.writeString(
-                    config,
-                    "db.url=" + url + "\ndb.user=" + user() + "\ndb.password=" + password() + "\n",
-                    StandardCharsets.UTF_8);
+            TestDatabase.config(root, url);
             return root;
         } catch (Exception e) {
             throw new IllegalStateException("cannot prepare the service's test schema", e);

@@ -16,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,13 +64,7 @@ class SharedSessionsTest {
                     PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(TestWorkspace.PASSWORD);
             store.serviceStores().users().add(new StoredUser("adam", "admin", hash, Instant.now()));
         }
-        Path config = root.resolve("db.properties");
-        Files.writeString(config, "");
-        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
-        Files.writeString(
-                config,
-                "db.url=" + url + "\ndb.user=" + user() + "\ndb.password=" + password() + "\n",
-                StandardCharsets.UTF_8);
+        TestDatabase.config(root, url);
         a = service("a", "--fidelis.sessions.cleanup-cron=* * * * * *");
         b = service("b");
         portA = a.getEnvironment().getRequiredProperty("local.server.port", Integer.class);

@@ -1,5 +1,10 @@
 package io.fidelis.service;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -28,6 +33,18 @@ final class TestDatabase {
     /** The URL whose connections work in {@code schema}. */
     static String schemaUrl(String schema) {
         return url() + (url().contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    /** A db.properties in {@code folder} for {@code fidelis serve --db-config}: {@code url}, owner-only, as a lender keeps it. */
+    static Path config(Path folder, String url) throws IOException {
+        Path config = folder.resolve("db.properties");
+        Files.writeString(config, "");
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
+        Files.writeString(
+                config,
+                "db.url=" + url + "\ndb.user=" + user() + "\ndb.password=" + password() + "\n",
+                StandardCharsets.UTF_8);
+        return config;
     }
 
     static Connection connect() throws SQLException {
