@@ -51,7 +51,7 @@ final class ClassifyPortfolio {
      */
     RunHeader run(RunProvenance provenance, LongConsumer progress) {
         try (HistoryPipeline<Classification> pipeline =
-                new HistoryPipeline<>(book, workers, rangeSize, BATCH, this::classify)) {
+                new HistoryPipeline<>(book, workers, rangeSize, BATCH, rangeSize, this::classify)) {
             return runs.save(provenance, pipeline.results(progress));
         }
     }

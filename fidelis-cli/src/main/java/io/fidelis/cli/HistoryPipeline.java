@@ -26,8 +26,10 @@ import java.util.function.LongConsumer;
  * each read a range's histories ({@link BookStore#forEachHistory(CustomerRange, java.util.function.Consumer)}) and
  * map them as they come, so that reading, which was one thread's work, is spread over the cores as well, and the
  * store's queries for one range run while another range is mapped. Each range hands its results on in batches through
- * a short queue of its own, and the consumer of {@link #results} drains the ranges' queues in the ranges' order: a
- * worker ahead of the consumer waits, so memory holds a few batches per worker whatever the size of the ranges. The
+ * a queue of its own, and the consumer of {@link #results} drains the ranges' queues in the ranges' order: a worker
+ * ahead of the consumer maps up to {@code ahead} results before it waits (a snapshot lets it map a whole range: with
+ * only a few batches ahead, the second worker waited for the range before it most of the time, and classify used 1.5
+ * of 2 cores), so memory holds that many results per worker, whatever the size of the book. The
  * results are therefore the same, one for one, whatever the number of threads, the size of the ranges or their
  * timing.
  *
@@ -35,27 +37,30 @@ import java.util.function.LongConsumer;
  */
 final class HistoryPipeline<R> implements AutoCloseable {
 
-    /** Batches a range may hold ahead of the consumer. */
-    private static final int BATCHES_AHEAD = 4;
+    /** Batches a range holds ahead of the consumer at the least. */
+    static final int BATCHES_AHEAD = 4;
 
     /**
-     * Ranges at most: a large book's ranges are merged into this many. A table whose rows are not stored in customer
-     * order (interactions, imported by date) is scanned whole by each range's query, which cost a 1M-customer book
-     * about a second per range.
+     * Ranges at most: a larger book's ranges are merged into this many (1.28M customers in ranges of 10,000). A table
+     * whose rows are not stored in customer order (a workspace imported before 2026-11-29, until its next import) is
+     * scanned whole by each range's query, about a second per range at 1M customers; in customer order each range's
+     * queries read only its rows.
      */
-    static final int MAX_RANGES = 16;
+    static final int MAX_RANGES = 128;
 
     private final BookStore book;
     private final Function<CustomerHistory, R> map;
     private final int rangeSize;
     private final int batchSize;
+    /** Batches a range may hold ahead of the consumer (and its end). */
+    private final int batchesAhead;
     /** The ranges handed to the workers, in order: at most 2 per worker are started ahead of the consumer. */
     private final BlockingQueue<Part> pending;
 
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final ExecutorService pool;
     private final Thread planner;
-    private final Part end = new Part();
+    private final Part end;
     private final int workers;
     private volatile ExecutorService mappers;
 
@@ -65,9 +70,13 @@ final class HistoryPipeline<R> implements AutoCloseable {
      * @param workers threads that read and map histories, 1 or more
      * @param rangeSize customers per range: large enough to keep the cost of a range's queries small
      * @param batchSize results per hand-over: large enough to keep hand-over costs small, small enough for memory
+     * @param ahead results a range may hold before the consumer takes them: {@code rangeSize} lets a worker map its
+     *     whole range while the consumer is busy with the range before it (a snapshot, whose consumer is quick), a few
+     *     batches keep memory small where the consumer is the slower side (a series, storing 36 rows per customer)
      * @param map applied to each history on a worker thread; must be safe to call from several threads at once
      */
-    HistoryPipeline(BookStore book, int workers, int rangeSize, int batchSize, Function<CustomerHistory, R> map) {
+    HistoryPipeline(
+            BookStore book, int workers, int rangeSize, int batchSize, int ahead, Function<CustomerHistory, R> map) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be 1 or more, not " + workers);
         }
@@ -81,6 +90,8 @@ final class HistoryPipeline<R> implements AutoCloseable {
         this.map = map;
         this.rangeSize = rangeSize;
         this.batchSize = batchSize;
+        this.batchesAhead = Math.max(BATCHES_AHEAD, (ahead + batchSize - 1) / batchSize + 1);
+        this.end = new Part();
         this.workers = workers;
         this.pending = new ArrayBlockingQueue<>(2 * workers);
         // a fixed pool takes its tasks first come, first served: a range starts no later than the ranges after it, so
@@ -190,7 +201,7 @@ final class HistoryPipeline<R> implements AutoCloseable {
 
     /** One range's results, handed on in batches, then {@link #done}. */
     private final class Part {
-        final BlockingQueue<Future<List<R>>> batches = new ArrayBlockingQueue<>(BATCHES_AHEAD);
+        final BlockingQueue<Future<List<R>>> batches = new ArrayBlockingQueue<>(batchesAhead);
         final Future<List<R>> done = CompletableFuture.completedFuture(List.of());
         volatile Throwable failure;
 
