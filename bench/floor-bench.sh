@@ -12,7 +12,7 @@ customers="${1:?usage: bench/floor-bench.sh CUSTOMERS [SEED]}"
 seed="${2:-42}"
 as_of="2026-09-30"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-commit="$(git -C "$root" rev-parse --short HEAD)$(git -C "$root" status --porcelain --untracked-files=no | grep -q . && echo ' with uncommitted changes' || true)"
+commit="$(commit_line)"
 
 "$root/fidelis" --version >/dev/null   # builds the CLI jar when the sources changed
 ensure_book "$customers" "$seed"

@@ -37,6 +37,11 @@ cpu_seconds() {
   awk -F': ' '/User time|System time/ {s += $2} END {printf "%.1f", s}' "$scratch/$1.time"
 }
 
+# commit_line: the short commit of the sources measured, saying so when they hold uncommitted changes
+commit_line() {
+  echo "$(git -C "$root" rev-parse --short HEAD)$(git -C "$root" status --porcelain --untracked-files=no | grep -q . && echo ' with uncommitted changes' || true)"
+}
+
 per_second() { awk -v r="$1" -v s="$2" 'BEGIN { printf "%\047d", (s > 0 ? r / s : 0) }'; }
 
 machine_line() {
