@@ -47,7 +47,7 @@ class Accounts implements UserDetailsService {
     private final Clock clock;
     private final Audit audit;
     private final SignInGuard guard;
-    private final SecureRandom random = new SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
     private final DashboardSessions sessions;
     /** What a name of nobody's password is checked against: a hash of a secret nobody knows. */
     private final String nobodysHash;
@@ -276,9 +276,10 @@ class Accounts implements UserDetailsService {
                 .build();
     }
 
-    private String secret() {
+    /** 24 random bytes in hex: one-time passwords, API tokens' and dashboard sessions' secrets. */
+    static String secret() {
         byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
+        RANDOM.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
     }
 

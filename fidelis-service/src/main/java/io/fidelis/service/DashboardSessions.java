@@ -2,10 +2,8 @@ package io.fidelis.service;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +46,6 @@ class DashboardSessions implements DisposableBean {
     private final SessionRepository<Session> repository;
     private final Function<String, Collection<Session>> ofUser;
     private final JdbcIndexedSessionRepository jdbc;
-    private final SecureRandom random = new SecureRandom();
 
     /**
      * @param cleanup when expired sessions in the store are deleted, as Spring's cron ({@code
@@ -91,16 +88,9 @@ class DashboardSessions implements DisposableBean {
         return (SessionRepository<Session>) repository;
     }
 
-    /** Whether the sessions are in the store, shared with every service on it. */
-    boolean shared() {
-        return jdbc != null;
-    }
-
     /** Begins a session of {@code user} that ends at {@code expires}; its bearer token. */
     String begin(String user, Role role, Instant now, Instant expires) {
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        String secret = HexFormat.of().formatHex(bytes);
+        String secret = Accounts.secret();
         Session session = repository.createSession();
         session.setAttribute(USER, user);
         session.setAttribute(ROLE, role.code());

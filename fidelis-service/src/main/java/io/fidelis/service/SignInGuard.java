@@ -95,9 +95,15 @@ class SignInGuard {
         return failures.failed(key(user), now, lock).failures() == maxFailures;
     }
 
-    /** A right password: the count starts again. */
+    /**
+     * A right password: the count starts again. Read first, as a name without wrong passwords (nearly every sign-in,
+     * and every HTTP Basic request) needs no write, which the store takes one at a time.
+     */
     void succeeded(String user) {
-        failures.clear(key(user));
+        String key = key(user);
+        if (failures.find(key).isPresent()) {
+            failures.clear(key);
+        }
     }
 
     /** Forgets the counts whose lock, or window, is over: they would start again at one anyway. */

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
  * it while they serve: without this, a policy approved on one instance, an override recorded by the command line or a
  * new run or import would stay unseen by the others until they restart, and a token revoked on one would still sign
  * in on the others. (Dashboard sessions are in the store itself, {@link DashboardSessions}: a password changed on one
- * service ends them on all at once; the look below still ends those of a change made otherwise.) Every {@code fidelis.store-refresh-ms} (default 2,000; 0 turns it off) one
- * background thread reads six cheap marks (the book's input fingerprint, the active policy version, the number of
+ * service ends them on all at once; the look below still ends those of a change made otherwise.) Every {@code
+ * fidelis.store-refresh-ms} (default 2,000; 0 turns it off) one background thread reads six cheap marks (the book's input fingerprint, the active policy version, the number of
  * overrides, which are never changed or deleted, the last run's id, the number of revoked API tokens, which are never
  * un-revoked, and the time of the last password change) and, for each that moved, reloads the policy in force,
  * forgets cached overrides and classifiers, forgets the runs and the latest run's rows, reads the book's histories
